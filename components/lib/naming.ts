@@ -1,0 +1,79 @@
+/**
+ * Naming rules: Scalingo app names, child resource names and review app names.
+ *
+ * Pure functions only; everything here is unit- and property-tested.
+ */
+
+/** Scalingo's app-name rule: 6–48 characters, lower-case letters, digits, single inner hyphens. */
+export const APP_NAME_MIN = 6;
+export const APP_NAME_MAX = 48;
+export const APP_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Why `name` is not a valid Scalingo app name, or `undefined` when it is. */
+export function appNameProblem(name: string): string | undefined {
+  if (name.length < APP_NAME_MIN || name.length > APP_NAME_MAX) {
+    return `must be ${APP_NAME_MIN}–${APP_NAME_MAX} characters long (it has ${name.length})`;
+  }
+  if (!APP_NAME_PATTERN.test(name)) {
+    return "may contain only lower-case letters, digits and single hyphens, and must not start or end with a hyphen";
+  }
+  return undefined;
+}
+
+/** Name of a child resource: `${parent}-${key}`, where `key` comes from a map key, never an array index. */
+export function childName(parent: string, key: string): string {
+  return `${parent}-${key}`;
+}
+
+/** The suffix every review app carries, so tools can recognise it: `-review-<N>`. */
+export function reviewSuffix(reviewNumber: number): string {
+  return `-review-${reviewNumber}`;
+}
+
+/** A 4-character base-36 FNV-1a hash: keeps shortened names of different sources apart. */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of text) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return (hash % 36 ** 4).toString(36).padStart(4, "0");
+}
+
+/**
+ * The review app for pull request `reviewNumber` of `sourceApp`: `<source app>-review-<N>`.
+ * When that exceeds Scalingo's 48 characters, the source-app part is cut and a 4-character hash of the
+ * full source name appended to it (like `physicalName` does for cloud limits), so two long source names
+ * never collide; the `-review-<N>` suffix is always kept whole. Never Scalingo's own `-pr<N>` pattern.
+ */
+export function reviewAppName(sourceApp: string, reviewNumber: number): string {
+  if (!Number.isInteger(reviewNumber) || reviewNumber < 1) {
+    throw new Error(`review number must be a positive integer (got ${reviewNumber})`);
+  }
+  const suffix = reviewSuffix(reviewNumber);
+  if (sourceApp.length + suffix.length <= APP_NAME_MAX) return `${sourceApp}${suffix}`;
+  const hash = shortHash(sourceApp);
+  const room = APP_NAME_MAX - suffix.length - hash.length - 1;
+  const base = sourceApp.slice(0, room).replace(/-+$/, "");
+  return `${base}-${hash}${suffix}`;
+}
+
+/** Matches names made by {@link reviewAppName}; captures the source part and the number. */
+export const REVIEW_APP_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)-review-([1-9][0-9]*)$/;
+
+/** `{ source, reviewNumber }` when `appName` follows the review pattern, else `undefined`. */
+export function parseReviewAppName(appName: string): { source: string; reviewNumber: number } | undefined {
+  const match = REVIEW_APP_PATTERN.exec(appName);
+  if (!match?.[1] || !match[2]) return undefined;
+  return { source: match[1], reviewNumber: Number(match[2]) };
+}
+
+/** True for Scalingo's own review apps (`<parent>-pr<N>`), which paasenv never touches. */
+export function isScalingoReviewApp(appName: string): boolean {
+  return /-pr[0-9]+$/.test(appName);
+}
+
+/** The review stack name for pull request `reviewNumber`. */
+export function reviewStackName(reviewNumber: number): string {
+  return `review-${reviewNumber}`;
+}
