@@ -1,0 +1,233 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Addon, App, Formation, Variables } from "../providers/scalingo";
+import { CustomDomain } from "./custom-domain";
+import { ConfigError, type StackConfig } from "./lib/config";
+import { type DnsRecord, dnsFor, manualInstructions } from "./lib/dns";
+import { childName } from "./lib/naming";
+import { canonicalDomain } from "./lib/review";
+import { appVariables, variableClashes, wiredVariableNames, wiredVariables } from "./lib/variables";
+import { ObjectStorage, storageArgsFor } from "./object-storage";
+
+/** The add-on providers paasenv manages, in the order they are declared. */
+export const ADDON_PROVIDERS = ["postgresql", "redis"] as const;
+type AddonProvider = (typeof ADDON_PROVIDERS)[number];
+
+/** Which resources carry `protect: true`: in production the app and every data-bearing resource. */
+export interface Protection {
+  /** The Scalingo app. */
+  app: boolean;
+  /** PostgreSQL, Redis and the bucket. */
+  data: boolean;
+}
+
+/** The {@link Protection} of an environment: everything in production, nothing elsewhere. */
+export function protectionFor(environment: StackConfig["environment"]): Protection {
+  const production = environment === "production";
+  return { app: production, data: production };
+}
+
+/** The formation, keyed by process type: `web`, plus `worker` when configured. */
+export function formationProcesses(
+  processes: StackConfig["processes"],
+): Record<string, { amount: number; size: string }> {
+  const { web, worker } = processes;
+  return worker ? { web, worker } : { web };
+}
+
+/** Whether custom domains are handled at all: some are configured and `paasenv:dns.provider` is not `none`. */
+export function hasDomains(config: Pick<StackConfig, "domains" | "dns">): boolean {
+  return config.domains.length > 0 && config.dns.provider !== "none";
+}
+
+/** `https://<canonical domain>` when domains are handled, else `undefined` (the app's Scalingo URL is used). */
+export function canonicalUrl(config: Pick<StackConfig, "domains" | "dns">): string | undefined {
+  const canonical = hasDomains(config) ? canonicalDomain(config.domains) : undefined;
+  return canonical === undefined ? undefined : `https://${canonical}`;
+}
+
+/** Refuse, before any resource is declared, what the schema cannot see: variables set twice. */
+export function checkEnvironment(config: StackConfig): void {
+  const problems = variableClashes(config, wiredVariableNames(config.storage.enabled));
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * A complete Scalingo environment from one validated stack config: the app, its formation, PostgreSQL and
+ * Redis, environment variables, custom domains with their DNS records, and Scaleway object storage.
+ *
+ * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
+ * type, add-on provider, domain name), never array indices. In production the app and the data-bearing
+ * resources are `protect`ed; add-ons refuse a replacement unless `paasenv:allowDataLoss` is true.
+ *
+ * @example
+ * ```ts
+ * const env = new AppEnvironment("paasenv", loadConfig());
+ * export const url = env.url;
+ * ```
+ */
+export class AppEnvironment extends pulumi.ComponentResource {
+  /** The Scalingo app's name. */
+  readonly appName: pulumi.Output<string>;
+  /** The Scalingo app's ID. */
+  readonly appId: pulumi.Output<string>;
+  /** `https://<canonical domain>` when one is set, else the app's Scalingo URL. */
+  readonly url: pulumi.Output<string>;
+  /** The app's Scalingo URL (`https://<app>.<region>.scalingo.io`). */
+  readonly baseUrl: pulumi.Output<string>;
+  /** The Git remote to deploy with `git push`. */
+  readonly gitUrl: pulumi.Output<string>;
+  /** The DNS records pointing the custom domains at the app (created, or to create by hand with `manual`). */
+  readonly dnsRecords: pulumi.Output<DnsRecord[]>;
+  /** The bucket's name, when object storage is on. */
+  readonly bucketName: pulumi.Output<string | undefined>;
+  /** The bucket's URL, when object storage is on. */
+  readonly bucketEndpoint: pulumi.Output<string | undefined>;
+  /** The PostgreSQL add-on's ID, when there is one. */
+  readonly databaseAddonId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
+    super("paasenv:index:AppEnvironment", name, {}, opts);
+    checkEnvironment(config);
+    const protection = protectionFor(config.environment);
+    const app = createApp(name, config, protection, this);
+    createFormation(name, config, app, this);
+    const addons = createAddons(name, config, app, protection, this);
+    const storage = createStorage(name, config, this);
+    const url = canonicalUrl(config) ?? app.url;
+    createVariables(name, config, app, url, storage, this);
+    const domains = createDomains(name, config, app, this);
+    this.appName = app.name;
+    this.appId = app.appId;
+    this.url = pulumi.output(url);
+    this.baseUrl = app.baseUrl;
+    this.gitUrl = app.gitUrl;
+    this.dnsRecords = pulumi.all(domains.map((domain) => domain.record));
+    this.bucketName = pulumi.output(storage?.bucketName);
+    this.bucketEndpoint = pulumi.output(storage?.endpoint);
+    this.databaseAddonId = pulumi.output(addons.postgresql?.addonId);
+    if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
+    this.registerOutputs(this.outputs());
+  }
+
+  /** Every output, as `index.ts` exports them and `registerOutputs` records them. */
+  outputs() {
+    const { appName, appId, url, baseUrl, gitUrl, dnsRecords, bucketName, bucketEndpoint, databaseAddonId } =
+      this;
+    return { appName, appId, url, baseUrl, gitUrl, dnsRecords, bucketName, bucketEndpoint, databaseAddonId };
+  }
+}
+
+function createApp(name: string, config: StackConfig, protection: Protection, parent: pulumi.Resource): App {
+  const { app } = config;
+  return new App(
+    childName(name, "app"),
+    {
+      name: app.name,
+      region: app.region,
+      ...(app.stack === undefined ? {} : { stack: app.stack }),
+      forceHttps: app.forceHttps,
+      routerLogs: app.routerLogs,
+      stickySession: app.stickySession,
+    },
+    { parent, protect: protection.app },
+  );
+}
+
+function createFormation(name: string, config: StackConfig, app: App, parent: pulumi.Resource): Formation {
+  return new Formation(
+    childName(name, "formation"),
+    { appId: app.appId, region: config.app.region, processes: formationProcesses(config.processes) },
+    { parent },
+  );
+}
+
+function createAddons(
+  name: string,
+  config: StackConfig,
+  app: App,
+  protection: Protection,
+  parent: pulumi.Resource,
+): Partial<Record<AddonProvider, Addon>> {
+  const addons: Partial<Record<AddonProvider, Addon>> = {};
+  for (const provider of ADDON_PROVIDERS) {
+    const addon = config.addons[provider];
+    if (!addon) continue;
+    const version = "version" in addon ? addon.version : undefined;
+    addons[provider] = new Addon(
+      childName(name, provider),
+      {
+        appId: app.appId,
+        region: config.app.region,
+        provider,
+        plan: addon.plan,
+        ...(version === undefined ? {} : { version }),
+        // The provider's `check` refuses a change that would replace the add-on unless this is true.
+        allowReplace: config.allowDataLoss,
+      },
+      { parent, protect: protection.data },
+    );
+  }
+  return addons;
+}
+
+function createStorage(
+  name: string,
+  config: StackConfig,
+  parent: pulumi.Resource,
+): ObjectStorage | undefined {
+  if (!config.storage.enabled) return undefined;
+  return new ObjectStorage(childName(name, "storage"), storageArgsFor(config), { parent });
+}
+
+function createVariables(
+  name: string,
+  config: StackConfig,
+  app: App,
+  url: pulumi.Input<string>,
+  storage: ObjectStorage | undefined,
+  parent: pulumi.Resource,
+): Variables {
+  const wiring = storage && {
+    bucketName: storage.bucketName,
+    endpoint: storage.apiEndpoint,
+    region: storage.region,
+    accessKey: storage.accessKey,
+    secretKey: storage.secretKey,
+  };
+  return new Variables(
+    childName(name, "variables"),
+    {
+      appId: app.appId,
+      region: config.app.region,
+      variables: appVariables(config, wiredVariables(url, wiring)),
+    },
+    { parent },
+  );
+}
+
+function createDomains(name: string, config: StackConfig, app: App, parent: pulumi.Resource): CustomDomain[] {
+  const dns = hasDomains(config) ? dnsFor(config.dns) : undefined;
+  if (!dns) return [];
+  const canonical = canonicalDomain(config.domains);
+  return config.domains.map(
+    (domain) =>
+      new CustomDomain(
+        childName(name, domain.name),
+        {
+          appId: app.appId,
+          region: config.app.region,
+          domain: domain.name,
+          canonical: domain.name === canonical,
+          target: app.cnameTarget,
+          dns,
+        },
+        { parent },
+      ),
+  );
+}
+
+/** `manual` DNS: print the records to create by hand once the app's target is known. */
+function printManualRecords(records: pulumi.Output<DnsRecord[]>, resource: pulumi.Resource): void {
+  // Logging only: nothing is declared inside this apply.
+  records.apply((list) => pulumi.log.info(manualInstructions(list), resource));
+}

@@ -1,0 +1,188 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as scaleway from "@pulumiverse/scaleway";
+import type { StackConfig } from "./lib/config";
+import { childName } from "./lib/naming";
+
+type StorageConfig = StackConfig["storage"];
+type LifecycleRule = StorageConfig["lifecycleRules"][number];
+type CorsRule = StorageConfig["corsRules"][number];
+
+/** The only permission set the app's API key gets, on the bucket's project only. */
+export const STORAGE_PERMISSION_SET = "ObjectStorageFullAccess";
+
+/** Arguments of an {@link ObjectStorage}; `storageArgsFor` derives them from the stack config. */
+export interface ObjectStorageArgs {
+  /**
+   * The bucket name, globally unique on Scaleway (3–63 characters). A plain value: changing it replaces
+   * the bucket, so derive it from something stable (`bucketNameFor(appName)`).
+   * @example `"myapp-staging-storage"`
+   */
+  bucketName: string;
+  /**
+   * The Object Storage region; changing it replaces the bucket.
+   * [Scaleway docs](https://www.scaleway.com/en/docs/object-storage/concepts/#region-and-availability-zone)
+   * @default `"fr-par"`
+   */
+  region: "fr-par" | "nl-ams" | "pl-waw";
+  /** The Scaleway project; the provider's default project when omitted. Changing it replaces the bucket. */
+  projectId?: string;
+  /** Keep every version of every object. @default `false` */
+  versioning?: boolean;
+  /** Delete every object when the bucket is deleted (review environments only). @default `false` */
+  forceDestroy?: boolean;
+  /** `protect` the bucket, so neither `destroy` nor a config change removes it. @default `false` */
+  protect?: boolean;
+  /** Lifecycle rules, keyed in config by their `id`. @example `[{ id: "expire-tmp", prefix: "tmp/", expirationDays: 7 }]` */
+  lifecycleRules?: LifecycleRule[];
+  /** CORS rules. @example `[{ allowedOrigins: ["https://example.com"], allowedMethods: ["GET"] }]` */
+  corsRules?: CorsRule[];
+  /** Tags on the bucket. @example `{ "paasenv-environment": "staging" }` */
+  tags?: Record<string, string>;
+}
+
+/** The bucket name of an app: `<app>-storage` (at most 48 + 8 characters, within Scaleway's 63). */
+export function bucketNameFor(appName: string): string {
+  return `${appName}-storage`;
+}
+
+/**
+ * The {@link ObjectStorageArgs} of an environment: versioning on in production unless configured off,
+ * `forceDestroy` in review environments (emptied and deleted with the stack), protection in production.
+ */
+export function storageArgsFor(config: StackConfig): ObjectStorageArgs {
+  const { storage, environment } = config;
+  return {
+    bucketName: bucketNameFor(config.app.name),
+    region: storage.region,
+    ...(storage.projectId === undefined ? {} : { projectId: storage.projectId }),
+    versioning: storage.versioning ?? environment === "production",
+    forceDestroy: environment === "review",
+    protect: environment === "production",
+    lifecycleRules: storage.lifecycleRules,
+    corsRules: storage.corsRules,
+    tags: { "paasenv-app": config.app.name, "paasenv-environment": environment },
+  };
+}
+
+/** A config lifecycle rule in the Scaleway provider's shape. */
+export function toBucketLifecycleRule(rule: LifecycleRule): scaleway.types.input.object.BucketLifecycleRule {
+  return {
+    id: rule.id,
+    enabled: true,
+    ...(rule.prefix === undefined ? {} : { prefix: rule.prefix }),
+    ...(rule.expirationDays === undefined ? {} : { expiration: { days: rule.expirationDays } }),
+    ...(rule.noncurrentVersionExpirationDays === undefined
+      ? {}
+      : { noncurrentVersionExpiration: { noncurrentDays: rule.noncurrentVersionExpirationDays } }),
+    ...(rule.abortIncompleteMultipartUploadDays === undefined
+      ? {}
+      : { abortIncompleteMultipartUploadDays: rule.abortIncompleteMultipartUploadDays }),
+  };
+}
+
+/** A config CORS rule in the Scaleway provider's shape. */
+export function toBucketCorsRule(rule: CorsRule): scaleway.types.input.object.BucketCorsRule {
+  return {
+    allowedOrigins: rule.allowedOrigins,
+    allowedMethods: rule.allowedMethods,
+    ...(rule.allowedHeaders === undefined ? {} : { allowedHeaders: rule.allowedHeaders }),
+    ...(rule.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: rule.maxAgeSeconds }),
+  };
+}
+
+/**
+ * A Scaleway Object Storage bucket for one app, with an IAM application whose policy allows Object Storage
+ * in the bucket's project only, and an API key for the app (access and secret keys as secret outputs).
+ *
+ * @example
+ * ```ts
+ * const storage = new ObjectStorage("shop-storage", storageArgsFor(config), { parent: this });
+ * // storage.accessKey, storage.secretKey → the app's variables
+ * ```
+ */
+export class ObjectStorage extends pulumi.ComponentResource {
+  /** The bucket's name. */
+  readonly bucketName: pulumi.Output<string>;
+  /** The bucket's own URL (`https://<bucket>.s3.<region>.scw.cloud`). */
+  readonly endpoint: pulumi.Output<string>;
+  /** The S3 API endpoint for SDKs (`https://s3.<region>.scw.cloud`). */
+  readonly apiEndpoint: pulumi.Output<string>;
+  /** The bucket's region. */
+  readonly region: string;
+  /** The app's access key ID (secret). */
+  readonly accessKey: pulumi.Output<string>;
+  /** The app's secret key (secret). */
+  readonly secretKey: pulumi.Output<string>;
+
+  constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("paasenv:index:ObjectStorage", name, {}, opts);
+    const bucket = createBucket(name, args, this);
+    const projectId = args.projectId ?? bucket.projectId;
+    const application = new scaleway.iam.Application(
+      childName(name, "app"),
+      { name: args.bucketName, description: `paasenv: access to the bucket ${args.bucketName}` },
+      { parent: this },
+    );
+    const policy = createPolicy(name, args.bucketName, application.id, projectId, this);
+    const key = new scaleway.iam.ApiKey(
+      childName(name, "key"),
+      {
+        applicationId: application.id,
+        defaultProjectId: projectId,
+        description: `paasenv: ${args.bucketName}`,
+      },
+      { parent: this, dependsOn: [policy] },
+    );
+    this.bucketName = bucket.name;
+    this.endpoint = bucket.endpoint;
+    this.apiEndpoint = bucket.apiEndpoint;
+    this.region = args.region;
+    this.accessKey = pulumi.secret(key.accessKey);
+    this.secretKey = pulumi.secret(key.secretKey);
+    this.registerOutputs({
+      bucketName: this.bucketName,
+      endpoint: this.endpoint,
+      apiEndpoint: this.apiEndpoint,
+    });
+  }
+}
+
+function createBucket(
+  name: string,
+  args: ObjectStorageArgs,
+  parent: pulumi.Resource,
+): scaleway.object.Bucket {
+  return new scaleway.object.Bucket(
+    childName(name, "bucket"),
+    {
+      name: args.bucketName,
+      region: args.region,
+      ...(args.projectId === undefined ? {} : { projectId: args.projectId }),
+      versioning: { enabled: args.versioning ?? false },
+      forceDestroy: args.forceDestroy ?? false,
+      lifecycleRules: (args.lifecycleRules ?? []).map(toBucketLifecycleRule),
+      corsRules: (args.corsRules ?? []).map(toBucketCorsRule),
+      tags: args.tags ?? {},
+    },
+    { parent, protect: args.protect ?? false },
+  );
+}
+
+function createPolicy(
+  name: string,
+  bucketName: string,
+  applicationId: pulumi.Input<string>,
+  projectId: pulumi.Input<string>,
+  parent: pulumi.Resource,
+): scaleway.iam.Policy {
+  return new scaleway.iam.Policy(
+    childName(name, "policy"),
+    {
+      name: `${bucketName}-object-storage`,
+      description: `paasenv: Object Storage in the project of ${bucketName}, nothing else`,
+      applicationId,
+      rules: [{ permissionSetNames: [STORAGE_PERMISSION_SET], projectIds: [projectId] }],
+    },
+    { parent },
+  );
+}
