@@ -33,57 +33,56 @@ const appName = z.string().superRefine((name, ctx) => {
 
 /** `paasenv:app`: the Scalingo app itself. */
 export const appSchema = z.strictObject({
-  /** App name, unique per region; becomes `<name>.<region>.scalingo.io`. */
-  name: appName,
-  /** @default `"osc-fr1"` */
-  region: z.enum(REGIONS).default("osc-fr1"),
-  /** Base image (`scalingo-24`, …); the platform's default stack when omitted. */
+  name: appName.describe("App name, unique per region; the app answers on `<name>.<region>.scalingo.io`."),
+  region: z.enum(REGIONS).default("osc-fr1").describe("Scalingo region (changing it replaces the app)."),
   stack: z
     .string()
     .regex(/^scalingo-[0-9]+$/, { message: 'must look like "scalingo-<version>", e.g. "scalingo-24"' })
-    .optional(),
-  /** Redirect HTTP to HTTPS. @default `true` */
-  forceHttps: z.boolean().default(true),
-  /** Router logs in the app's logs. @default `false` */
-  routerLogs: z.boolean().default(false),
-  /** Sticky sessions on the router. @default `false` */
-  stickySession: z.boolean().default(false),
+    .optional()
+    .describe("Base image (`scalingo-24`, …); the platform's default stack when omitted."),
+  forceHttps: z.boolean().default(true).describe("Redirect HTTP to HTTPS (must stay on in production)."),
+  routerLogs: z.boolean().default(false).describe("Add the router's access logs to the app's logs."),
+  stickySession: z.boolean().default(false).describe("Route a client to the same web container."),
 });
 
 const processSchema = z.strictObject({
-  /** Number of containers. @default `1` */
-  amount: z.int().min(0).max(MAX_CONTAINERS).default(1),
-  /** Container size. @default `"M"` */
-  size: z.enum(CONTAINER_SIZES).default("M"),
+  amount: z.int().min(0).max(MAX_CONTAINERS).default(1).describe("Number of containers (0–10)."),
+  size: z.enum(CONTAINER_SIZES).default("M").describe("Container size."),
 });
 
 /** `paasenv:processes`: the formation, keyed by process type (names from the app's Procfile). */
 export const processesSchema = z.strictObject({
-  web: processSchema.prefault({}),
-  worker: processSchema.optional(),
+  web: processSchema.prefault({}).describe("The `web` process of the Procfile."),
+  worker: processSchema.optional().describe("The `worker` process (e.g. Celery); none when omitted."),
 });
 
 /** `paasenv:addons`: PostgreSQL and Redis, each optional; plans by name (e.g. `postgresql-starter-512`). */
 export const addonsSchema = z.strictObject({
   postgresql: z
     .strictObject({
-      plan: z.string().regex(/^postgresql-[a-z0-9-]+$/, {
-        message: 'must be a PostgreSQL plan name such as "postgresql-starter-512"',
-      }),
-      /** Database version at creation (e.g. `"17"`), the platform's default when omitted. */
+      plan: z
+        .string()
+        .regex(/^postgresql-[a-z0-9-]+$/, {
+          message: 'must be a PostgreSQL plan name such as "postgresql-starter-512"',
+        })
+        .describe("Plan name, e.g. `postgresql-starter-512`; changing it upgrades in place."),
       version: z
         .string()
         .regex(/^[0-9]+(\.[0-9]+)*(-[0-9]+)?$/, { message: 'must be a version such as "17" or "16.4.0"' })
-        .optional(),
+        .optional()
+        .describe("Version at creation (e.g. `17`); the platform's default when omitted."),
     })
-    .optional(),
+    .optional()
+    .describe("A PostgreSQL database (`DATABASE_URL`); none when omitted."),
   redis: z
     .strictObject({
       plan: z
         .string()
-        .regex(/^redis-[a-z0-9-]+$/, { message: 'must be a Redis plan name such as "redis-starter-256"' }),
+        .regex(/^redis-[a-z0-9-]+$/, { message: 'must be a Redis plan name such as "redis-starter-256"' })
+        .describe("Plan name, e.g. `redis-starter-256`; changing it upgrades in place."),
     })
-    .optional(),
+    .optional()
+    .describe("A Redis instance (`REDIS_URL`); none when omitted."),
 });
 
 const variables = z
@@ -97,92 +96,119 @@ const variables = z
 
 /** `paasenv:domains`: custom domains; exactly one is canonical (the others redirect to it). */
 export const domainSchema = z.strictObject({
-  name: z.string().regex(HOSTNAME, { message: 'must be a lower-case host name such as "www.example.com"' }),
-  /** The domain other domains redirect to. @default `true` for a single domain, else `false` */
-  canonical: z.boolean().optional(),
+  name: z
+    .string()
+    .regex(HOSTNAME, { message: 'must be a lower-case host name such as "www.example.com"' })
+    .describe("Host name, e.g. `www.example.com` (changing it replaces the domain)."),
+  canonical: z
+    .boolean()
+    .optional()
+    .describe("The domain the others redirect to; implied for a single domain, required once among several."),
 });
 
 /** `paasenv:dns`: who manages the DNS records pointing the custom domains at the app. */
 export const dnsSchema = z.strictObject({
-  /** `scaleway` and `alwaysdata` create records; `manual` prints them; `none` skips domains entirely. @default `"manual"` */
-  provider: z.enum(DNS_PROVIDERS).default("manual"),
-  /** The DNS zone the domains belong to (e.g. `example.com`); required for `scaleway` and `alwaysdata`. */
-  zone: z.string().regex(HOSTNAME, { message: 'must be a DNS zone such as "example.com"' }).optional(),
-  /** Record TTL in seconds. @default `3600` */
-  ttl: z.int().min(60).max(86400).default(3600),
+  provider: z
+    .enum(DNS_PROVIDERS)
+    .default("manual")
+    .describe("`scaleway`/`alwaysdata` create the records, `manual` prints them, `none` skips domains."),
+  zone: z
+    .string()
+    .regex(HOSTNAME, { message: 'must be a DNS zone such as "example.com"' })
+    .optional()
+    .describe("The DNS zone of the domains (e.g. `example.com`); required for `scaleway` and `alwaysdata`."),
+  ttl: z.int().min(60).max(86400).default(3600).describe("Record TTL in seconds."),
 });
 
 const lifecycleRuleSchema = z.strictObject({
-  id: z.string().min(1),
-  prefix: z.string().optional(),
-  expirationDays: z.int().min(1).optional(),
-  noncurrentVersionExpirationDays: z.int().min(1).optional(),
-  abortIncompleteMultipartUploadDays: z.int().min(1).optional(),
+  id: z.string().min(1).describe("Rule name."),
+  prefix: z.string().optional().describe("Only objects under this prefix."),
+  expirationDays: z.int().min(1).optional().describe("Delete objects this many days after creation."),
+  noncurrentVersionExpirationDays: z
+    .int()
+    .min(1)
+    .optional()
+    .describe("Delete old versions after this many days."),
+  abortIncompleteMultipartUploadDays: z
+    .int()
+    .min(1)
+    .optional()
+    .describe("Abort unfinished uploads after this many days."),
 });
 
 const corsRuleSchema = z.strictObject({
-  allowedOrigins: z.array(z.string().min(1)).min(1),
-  allowedMethods: z.array(z.enum(["GET", "PUT", "POST", "DELETE", "HEAD"])).min(1),
-  allowedHeaders: z.array(z.string()).optional(),
-  maxAgeSeconds: z.int().min(0).optional(),
+  allowedOrigins: z.array(z.string().min(1)).min(1).describe("Origins allowed to call the bucket."),
+  allowedMethods: z
+    .array(z.enum(["GET", "PUT", "POST", "DELETE", "HEAD"]))
+    .min(1)
+    .describe("HTTP methods allowed."),
+  allowedHeaders: z.array(z.string()).optional().describe("Request headers allowed."),
+  maxAgeSeconds: z.int().min(0).optional().describe("How long browsers cache the preflight answer."),
 });
 
 /** `paasenv:storage`: a Scaleway Object Storage bucket whose credentials are handed to the app. */
 export const storageSchema = z.strictObject({
-  /** @default `false` */
-  enabled: z.boolean().default(false),
-  /** Object versioning. @default `true` in production, else `false` */
-  versioning: z.boolean().optional(),
-  /** @default `"fr-par"` */
-  region: z.enum(STORAGE_REGIONS).default("fr-par"),
-  /** Scaleway project ID; the provider's default project when omitted. */
-  projectId: z.uuid({ message: "must be a Scaleway project ID (a UUID)" }).optional(),
-  lifecycleRules: z.array(lifecycleRuleSchema).default([]),
-  corsRules: z.array(corsRuleSchema).default([]),
+  enabled: z.boolean().default(false).describe("Create a bucket and hand its credentials to the app."),
+  versioning: z.boolean().optional().describe("Keep old object versions; on by default in production only."),
+  region: z
+    .enum(STORAGE_REGIONS)
+    .default("fr-par")
+    .describe("Scaleway region of the bucket (changing it replaces the bucket)."),
+  projectId: z
+    .uuid({ message: "must be a Scaleway project ID (a UUID)" })
+    .optional()
+    .describe("Scaleway project; the provider's default project when omitted."),
+  lifecycleRules: z.array(lifecycleRuleSchema).default([]).describe("Expiration rules."),
+  corsRules: z.array(corsRuleSchema).default([]).describe("CORS rules for browser uploads and downloads."),
 });
 
 /** `paasenv:review`: how review environments differ from their source stack. */
 export const reviewSchema = z.strictObject({
-  /** Run a worker in review environments. @default `false` */
-  worker: z.boolean().default(false),
-  /** Give the review app the domain `review-<N>.<source canonical domain>`. @default `false` */
-  domain: z.boolean().default(false),
-  /** Container size of review processes. @default `"S"` */
-  size: z.enum(CONTAINER_SIZES).default("S"),
-  /** Add-on plans of review environments. @default the sandbox plans */
+  worker: z.boolean().default(false).describe("Run one worker container in review environments."),
+  domain: z.boolean().default(false).describe("Give the review app `review-<N>.<source canonical domain>`."),
+  size: z.enum(CONTAINER_SIZES).default("S").describe("Container size of review processes."),
   plans: z
     .strictObject({
       postgresql: z
         .string()
         .regex(/^postgresql-[a-z0-9-]+$/)
-        .default("postgresql-sandbox"),
+        .default("postgresql-sandbox")
+        .describe("PostgreSQL plan."),
       redis: z
         .string()
         .regex(/^redis-[a-z0-9-]+$/)
-        .default("redis-sandbox"),
+        .default("redis-sandbox")
+        .describe("Redis plan."),
     })
-    .prefault({}),
+    .prefault({})
+    .describe("Add-on plans of review environments."),
 });
 
 /** The whole `paasenv:` namespace of a stack file, before the cross-field rules. */
 const stackConfigObject = z.strictObject({
-  /** `staging` | `production` | `review`; production turns on protection and strict checks. */
-  environment: z.enum(ENVIRONMENTS),
-  /** The pull request number of a review environment (review only). */
-  reviewNumber: z.int().min(1).optional(),
-  /** Let a change replace a data-bearing resource (database, Redis, bucket). @default `false` */
-  allowDataLoss: z.boolean().default(false),
-  app: appSchema,
-  processes: processesSchema.prefault({}),
-  addons: addonsSchema.prefault({}),
-  /** Plain environment variables (stored as secrets in state all the same). */
-  env: variables,
-  /** Secret environment variables: set each with `pulumi config set --secret --path 'paasenv:secretEnv.NAME'`. */
-  secretEnv: variables,
-  domains: z.array(domainSchema).max(MAX_DOMAINS).default([]),
-  dns: dnsSchema.prefault({}),
-  storage: storageSchema.prefault({}),
-  review: reviewSchema.prefault({}),
+  environment: z
+    .enum(ENVIRONMENTS)
+    .describe("`production` turns on protection and strict checks; `review` turns on the review defaults."),
+  reviewNumber: z
+    .int()
+    .min(1)
+    .optional()
+    .describe("Pull request number of a review environment (review only)."),
+  allowDataLoss: z
+    .boolean()
+    .default(false)
+    .describe("Let a change replace a data-bearing resource (database, Redis, bucket)."),
+  app: appSchema.describe("The Scalingo app."),
+  processes: processesSchema.prefault({}).describe("The formation, by process type."),
+  addons: addonsSchema.prefault({}).describe("Add-ons by provider."),
+  env: variables.describe("Plain environment variables (stored as secrets in state all the same)."),
+  secretEnv: variables.describe(
+    "Secret variables: `pulumi config set --secret --path 'paasenv:secretEnv.NAME'`.",
+  ),
+  domains: z.array(domainSchema).max(MAX_DOMAINS).default([]).describe("Custom domains (at most 20)."),
+  dns: dnsSchema.prefault({}).describe("DNS records for the custom domains."),
+  storage: storageSchema.prefault({}).describe("Scaleway Object Storage."),
+  review: reviewSchema.prefault({}).describe("How review environments differ from their source stack."),
 });
 
 /** The whole `paasenv:` namespace of a stack file. */
@@ -246,8 +272,10 @@ function checkCrossFieldRules(config: ParsedObject, ctx: z.core.$RefinementCtx<P
   }
 }
 
+/** The fields of the `paasenv:` namespace, in schema order. */
+export const stackConfigShape = stackConfigObject.shape;
 /** The config keys of the `paasenv:` namespace, in schema order. */
-export const CONFIG_KEYS = Object.keys(stackConfigObject.shape);
+export const CONFIG_KEYS = Object.keys(stackConfigShape);
 
 /** Raised for an invalid stack config; its message lists every problem, one per line. */
 export class ConfigError extends Error {
