@@ -1,0 +1,96 @@
+import { DEFAULT_SIZE } from "./catalog";
+import { iso } from "./ids";
+import type { Store } from "./store";
+import type { AppState, ScheduledTask } from "./types";
+
+/** Statuses a deployment goes through, one step per `--operation-ms`. */
+export const DEPLOYMENT_STEPS = ["building", "pushing", "starting", "success"] as const;
+
+/** A successful deployment adds the Procfile's types (web: 1, others: 0) and keeps amounts already set. */
+export function applyProcfile(store: Store, appState: AppState, procfile: Record<string, string>): void {
+  appState.procfile = procfile;
+  appState.containers = Object.entries(procfile).map(([name, command]) => {
+    const existing = appState.containers.find((c) => c.name === name);
+    if (existing !== undefined) return { ...existing, command };
+    const amount = name === "web" ? 1 : 0;
+    return { id: store.nextId(), app_id: appState.app.id, name, amount, size: DEFAULT_SIZE, command };
+  });
+}
+
+function finishDeployment(store: Store, appState: AppState, task: ScheduledTask): void {
+  const deployment = appState.deployments.find((d) => d.id === task.targetId);
+  if (deployment === undefined) return;
+  deployment.status = task.status;
+  if (task.status !== "success" && !task.status.endsWith("-error")) return;
+  deployment.finished_at = iso(task.at);
+  deployment.duration = Math.round(task.at - Date.parse(deployment.created_at));
+  const app = appState.app;
+  if (task.status === "success") {
+    applyProcfile(store, appState, appState.deployment_procfiles[deployment.id] ?? {});
+    Object.assign(app, {
+      last_deployed_at: iso(task.at),
+      last_deployment_id: deployment.id,
+      last_deployed_by: deployment.pusher.username,
+    });
+    app.status = "running";
+  } else {
+    app.status = appState.procfile === null ? "new" : "running";
+  }
+  const output = appState.deployment_outputs[deployment.id] ?? "";
+  appState.deployment_outputs[deployment.id] = `${output}-----> Deployment ${task.status}\n`;
+}
+
+function applyTask(store: Store, task: ScheduledTask): void {
+  const appState = store.findAppById(task.region, task.appId);
+  if (appState === undefined) return;
+  switch (task.kind) {
+    case "addon-running": {
+      const addon = appState.addons.find((a) => a.id === task.targetId);
+      if (addon !== undefined) Object.assign(addon, { status: "running", updated_at: iso(task.at) });
+      const database = appState.databases[task.targetId];
+      if (database !== undefined) database.database.status = "running";
+      return;
+    }
+    case "operation-status": {
+      const operation = appState.operations.find((o) => o.id === task.targetId);
+      if (operation === undefined) return;
+      operation.status = task.status as "running" | "done";
+      if (task.status === "done") {
+        operation.finished_at = iso(task.at);
+        appState.app.status = "running";
+      }
+      return;
+    }
+    case "deployment-status":
+      finishDeployment(store, appState, task);
+      return;
+    case "domain-certificate": {
+      const domain = appState.domains.find((d) => d.id === task.targetId);
+      if (domain?.letsencrypt_enabled && domain.tlscert === null) {
+        Object.assign(domain, {
+          letsencrypt_status: "created",
+          ssl_status: "success",
+          letsencrypt: true,
+          ssl: true,
+        });
+        domain.validity = iso(task.at + 90 * 24 * 3600 * 1000);
+      }
+      return;
+    }
+    case "backup-done": {
+      const backups = Object.values(appState.databases).flatMap((d) => d.backups);
+      const backup = backups.find((b) => b.id === task.targetId);
+      if (backup !== undefined) backup.status = task.status;
+      return;
+    }
+  }
+}
+
+/** Applies every scheduled change due at `now`, oldest first; returns whether anything changed. */
+export function advance(store: Store, now: number): boolean {
+  const due = store.state.schedule.filter((t) => t.at <= now).sort((a, b) => a.at - b.at);
+  if (due.length === 0) return false;
+  store.state.schedule = store.state.schedule.filter((t) => t.at > now);
+  for (const task of due) applyTask(store, task);
+  return true;
+}
