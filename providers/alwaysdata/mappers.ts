@@ -1,0 +1,164 @@
+/**
+ * Pure mapping between `AlwaysdataRecord` inputs/outputs and the Alwaysdata API payloads.
+ * @see https://api.alwaysdata.com/doc/
+ */
+import { fqdnOf, hostOf, normaliseZone } from "./names";
+import type { ApiRecordBody, RecordInputs, RecordOutputs } from "./schemas";
+
+/** Body of `POST /v1/record/` and `PUT /v1/record/{id}/`. */
+export interface RecordPayload {
+  domain: number;
+  type: string;
+  /** Relative host name, `""` for the apex. */
+  name: string;
+  value: string;
+  ttl?: number;
+  priority?: number;
+  annotation?: string;
+}
+
+/** A record read from the API, with `domain` reduced to an id and nulls to `undefined`. */
+export interface ApiRecord {
+  id: number;
+  domainId: number | undefined;
+  type: string;
+  /** The name as stored, in whatever form it was written (relative or fully qualified). */
+  name: string;
+  value: string;
+  ttl: number | undefined;
+  priority: number | undefined;
+  annotation: string | undefined;
+}
+
+/** Record types holding a single value per name: a second record with the same name is a clash. */
+export const SINGLE_VALUED_TYPES: readonly string[] = ["CNAME", "ALIAS"];
+
+/** Record types whose value is a host name (compared without case and trailing dot when reading). */
+const HOST_VALUED_TYPES: readonly string[] = ["CNAME", "ALIAS", "MX", "NS", "PTR", "SRV"];
+
+/** The request body for a record; optional fields are left out when unset. */
+export const toRecordPayload = (domainId: number, host: string, inputs: RecordInputs): RecordPayload => ({
+  domain: domainId,
+  type: inputs.type,
+  name: host,
+  value: inputs.value,
+  ...(inputs.ttl === undefined ? {} : { ttl: inputs.ttl }),
+  ...(inputs.priority === undefined ? {} : { priority: inputs.priority }),
+  ...(inputs.annotation === undefined ? {} : { annotation: inputs.annotation }),
+});
+
+/** The numeric id in a reference such as `12`, `"12"`, `{ id: 12 }` or `{ href: "/v1/domain/12/" }`. */
+export const idFromRef = (ref: ApiRecordBody["domain"]): number | undefined => {
+  if (typeof ref === "number") {
+    return ref;
+  }
+  const text = typeof ref === "string" ? ref : (ref?.href ?? (ref?.id === undefined ? "" : String(ref.id)));
+  const match = /(\d+)\/?$/.exec(text);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
+
+/** A parsed API record, normalised. */
+export const fromApiRecord = (body: ApiRecordBody): ApiRecord => ({
+  id: body.id,
+  domainId: idFromRef(body.domain),
+  type: body.type,
+  name: body.name ?? "",
+  value: body.value,
+  ttl: body.ttl ?? undefined,
+  priority: body.priority ?? undefined,
+  annotation: body.annotation ?? undefined,
+});
+
+/**
+ * The id of a record just created: from a JSON body (`{ id }`) or from the `Location` header
+ * (`https://api.alwaysdata.com/v1/record/123/`), which is all the real API returns.
+ */
+export const createdRecordId = (body: unknown, location: string | undefined): number | undefined => {
+  if (typeof body === "object" && body !== null && "id" in body && typeof body.id === "number") {
+    return body.id;
+  }
+  const match = /\/record\/(\d+)\/?(?:[?#].*)?$/.exec(location ?? "");
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
+
+/** Whether two record values are the same, ignoring case and a trailing dot for host-valued types. */
+export const sameValue = (type: string, a: string, b: string): boolean => {
+  if (!HOST_VALUED_TYPES.includes(type)) {
+    return a === b;
+  }
+  const canonical = (v: string) => v.trim().toLowerCase().replace(/\.$/, "");
+  return canonical(a) === canonical(b);
+};
+
+/**
+ * Existing records that a new record would take over (with `adopt`) or clash with (without it):
+ * same zone, host (either name form) and type; for multi-valued types (A, TXT, MX, …) only those
+ * with the same value, or, when adopting, the single record of that name and type.
+ */
+export const matchingRecords = (
+  records: readonly ApiRecord[],
+  zone: string,
+  host: string,
+  inputs: Pick<RecordInputs, "type" | "value" | "adopt">,
+): ApiRecord[] => {
+  const sameKey = records.filter((r) => r.type === inputs.type && hostOf(zone, r.name) === host);
+  if (SINGLE_VALUED_TYPES.includes(inputs.type)) {
+    return sameKey;
+  }
+  const sameValued = sameKey.filter((r) => sameValue(inputs.type, r.value, inputs.value));
+  return sameValued.length === 0 && inputs.adopt && sameKey.length === 1 ? sameKey : sameValued;
+};
+
+/** Fields that are sent to the API and can be changed in place (everything else replaces). */
+export const UPDATABLE_FIELDS = ["value", "ttl", "priority", "annotation"] as const;
+
+/** The updatable fields whose values differ between two records. */
+export const changedFields = (
+  olds: Pick<RecordInputs, (typeof UPDATABLE_FIELDS)[number]>,
+  news: Pick<RecordInputs, (typeof UPDATABLE_FIELDS)[number]>,
+): string[] => UPDATABLE_FIELDS.filter((field) => olds[field] !== news[field]);
+
+/**
+ * The object without its `undefined` properties: the Pulumi host turns results into protobuf structs,
+ * which throw "Unexpected struct type" on `undefined`.
+ */
+export const compact = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+/** Full outputs: the inputs (without `__provider`) plus the ids and the fully qualified name. */
+export const toRecordOutputs = (
+  inputs: RecordInputs,
+  ids: { recordId: number; domainId: number },
+  host: string,
+): RecordOutputs =>
+  compact({ ...inputs, recordId: ids.recordId, domainId: ids.domainId, fqdn: fqdnOf(inputs.zone, host) });
+
+/** The inputs part of stored outputs. */
+export const inputsOf = (outputs: RecordOutputs): RecordInputs => ({
+  zone: outputs.zone,
+  name: outputs.name,
+  type: outputs.type,
+  value: outputs.value,
+  ttl: outputs.ttl,
+  priority: outputs.priority,
+  annotation: outputs.annotation,
+  adopt: outputs.adopt,
+  providerVersion: outputs.providerVersion,
+});
+
+/**
+ * The stored inputs refreshed from a record read back: a field the user left unset stays unset (so the
+ * API's default TTL causes no diff), and a host value differing only by case or trailing dot is kept.
+ */
+export const refreshedInputs = (stored: RecordInputs, remote: ApiRecord): RecordInputs =>
+  compact({
+    ...stored,
+    value: sameValue(stored.type, stored.value, remote.value) ? stored.value : remote.value,
+    ...(stored.ttl === undefined ? {} : { ttl: remote.ttl }),
+    ...(stored.priority === undefined ? {} : { priority: remote.priority }),
+    ...(stored.annotation === undefined ? {} : { annotation: remote.annotation }),
+  });
+
+/** A label for messages: `record "www.example.com" (CNAME)`. */
+export const recordLabel = (zone: string, host: string | undefined, type: string): string =>
+  `record "${host === undefined ? normaliseZone(zone) : fqdnOf(zone, host)}" (${type})`;
