@@ -1,0 +1,303 @@
+/**
+ * `App`: a Scalingo application. Rename in place; a region change replaces it (and with it everything stored
+ * in it). Settings (`forceHttps`, `routerLogs`, `stickySession`, `stack`) converge in place.
+ * @see https://developers.scalingo.com/apps
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  configureSession,
+  createOnce,
+  errorStatus,
+  initError,
+  type ScalingoClient,
+  type ScalingoProvider,
+  scalingoClient,
+} from "./http";
+import {
+  appInputsFromApi,
+  appOutputs,
+  appSettingsChanges,
+  appSettingsPayload,
+  type Bag,
+  checkInputs,
+  diffFields,
+  parseInputs,
+  scalingoError,
+} from "./mappers";
+import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema, type Zod } from "./schemas";
+
+/** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
+export const APP_PROVIDER_VERSION = "1";
+
+const DIFF_FIELDS = [
+  "name",
+  "region",
+  "stack",
+  "forceHttps",
+  "routerLogs",
+  "stickySession",
+  "providerVersion",
+];
+/** Terraform's ForceNew: an app cannot move between regions. */
+const REPLACE_ON = ["region"];
+
+/** Arguments of an {@link App}. */
+export interface AppArgs {
+  /**
+   * The app name: 6–48 lower-case letters, digits and single hyphens, unique in its region. Changing it renames
+   * the app in place (its URL changes; children keep the app ID).
+   * @example `"shop-staging"`
+   */
+  name: pulumi.Input<string>;
+  /** The Scalingo region. Changing it replaces the app. @example `"osc-fr1"` */
+  region: pulumi.Input<string>;
+  /**
+   * The [stack](https://doc.scalingo.com/platform/internals/stacks/stacks) by name; applies at the next deploy.
+   * @default the region's default stack (left unmanaged)
+   * @example `"scalingo-24"`
+   */
+  stack?: pulumi.Input<string>;
+  /** Redirect HTTP to HTTPS. @default `true` */
+  forceHttps?: pulumi.Input<boolean>;
+  /** Add router logs to the app's logs. @default `false` */
+  routerLogs?: pulumi.Input<boolean>;
+  /** Sticky sessions (session affinity). @default `false` */
+  stickySession?: pulumi.Input<boolean>;
+  /**
+   * Take over an existing app with this name instead of failing (`pulumi import` does not work for dynamic
+   * resources). Stack config `scalingo:adoptExisting` sets it for every resource.
+   * @default `false`
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** Outputs of an {@link App} (besides its inputs). */
+export type AppOutputs = ReturnType<typeof appOutputs>;
+
+const label = (news: Bag) => `App "${String(news.resourceName ?? news.name)}"`;
+
+async function findApp(client: ScalingoClient, op: string, idOrName: string): Promise<ApiApp | undefined> {
+  return client.lookup({ op, path: `/v1/apps/${idOrName}`, root: "app", schema: appSchema(client.z) });
+}
+
+async function getApp(client: ScalingoClient, op: string, id: string): Promise<ApiApp> {
+  const app = await findApp(client, op, id);
+  if (app === undefined) {
+    throw scalingoError(`${op}: app ${id} no longer exists on Scalingo; run \`pulumi refresh\` to forget it`);
+  }
+  return app;
+}
+
+/** @see https://developers.scalingo.com/stacks */
+async function listStacks(client: ScalingoClient, op: string) {
+  const { z } = client;
+  const reply = await client.request({
+    op,
+    method: "GET",
+    path: "/v1/features/stacks",
+    root: "stacks",
+    schema: z.array(stackSchema(z)),
+  });
+  return reply.data;
+}
+
+async function stackIdOf(
+  client: ScalingoClient,
+  op: string,
+  name: string | undefined,
+): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  const stacks = await listStacks(client, op);
+  const found = stacks.find((s) => s.name === name || s.id === name);
+  if (found === undefined) {
+    const known = stacks.map((s) => s.name).join(", ");
+    throw scalingoError(`${op}: \`stack\` must be one of ${known} (got "${name}")`);
+  }
+  return found.id;
+}
+
+/** @see https://developers.scalingo.com/apps#create-an-application */
+async function postApp(client: ScalingoClient, op: string, name: string, stackId: string | undefined) {
+  const body = { app: { name, ...(stackId === undefined ? {} : { stack_id: stackId }) } };
+  const reply = await client.request({
+    op,
+    method: "POST",
+    path: "/v1/apps",
+    body,
+    root: "app",
+    schema: appSchema(client.z),
+  });
+  return reply.data;
+}
+
+/** Bring settings to the declared values: one PATCH with what differs, none when nothing does. */
+async function converge(
+  client: ScalingoClient,
+  op: string,
+  app: ApiApp,
+  inputs: AppInputs,
+  stackId?: string,
+) {
+  const changes = appSettingsChanges(app, appSettingsPayload(inputs, stackId));
+  if (Object.keys(changes).length === 0) return app;
+  const reply = await client.request({
+    op,
+    method: "PATCH",
+    path: `/v1/apps/${app.id}`,
+    body: { app: changes },
+    root: "app",
+    schema: appSchema(client.z),
+  });
+  return reply.data;
+}
+
+/** Rename through `POST /rename`; after a lost response the app is read back instead of renaming twice. */
+async function rename(client: ScalingoClient, op: string, app: ApiApp, newName: string): Promise<ApiApp> {
+  return createOnce({
+    attempts: client.settings.createAttempts,
+    delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
+    create: async () => {
+      const body = { current_name: app.name, new_name: newName };
+      const path = `/v1/apps/${app.id}/rename`;
+      return (
+        await client.request({ op, method: "POST", path, body, root: "app", schema: appSchema(client.z) })
+      ).data;
+    },
+    lookup: async () => {
+      const now = await findApp(client, op, app.id);
+      return now?.name === newName ? now : undefined;
+    },
+  });
+}
+
+const clashMessage = (op: string, name: string, region: string) =>
+  `${op}: an app named "${name}" already exists in ${region}. To manage it with paasenv, set \`adopt: true\` on ` +
+  "this resource (or `pulumi config set scalingo:adoptExisting true`) and run `pulumi up` again; " +
+  "otherwise choose another name.";
+
+async function readStackName(client: ScalingoClient, op: string, inputs: AppInputs, app: ApiApp) {
+  if (inputs.stack === undefined || app.stack_id === undefined || app.stack_id === null) return undefined;
+  return (await listStacks(client, op)).find((s) => s.id === app.stack_id)?.name;
+}
+
+/** The dynamic provider behind {@link App}. */
+export const appProvider: ScalingoProvider = {
+  async configure(req) {
+    configureSession(this, (key) => req.config.get(key));
+  },
+
+  async check(_olds, news) {
+    const { z }: { z: Zod } = require("zod");
+    return checkInputs(appInputsSchema(z), news, label(news));
+  },
+
+  async diff(_id, olds, news) {
+    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
+  },
+
+  async create(raw) {
+    const { z }: { z: Zod } = require("zod");
+    const inputs = parseInputs(appInputsSchema(z), raw, label(raw));
+    const op = `create app "${inputs.name}"`;
+    const client = await scalingoClient(this, inputs.region);
+    const existing = await findApp(client, op, inputs.name);
+    if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
+      throw scalingoError(clashMessage(op, inputs.name, inputs.region), { status: 422 });
+    }
+    const stackId = await stackIdOf(client, op, inputs.stack);
+    const app =
+      existing ??
+      (await createOnce({
+        attempts: client.settings.createAttempts,
+        delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
+        create: () => postApp(client, op, inputs.name, stackId),
+        lookup: () => findApp(client, op, inputs.name),
+      }));
+    try {
+      return { id: app.id, outs: appOutputs(inputs, await converge(client, op, app, inputs, stackId)) };
+    } catch (error) {
+      throw initError(error, app.id, { ...appOutputs(inputs, app), __provider: raw.__provider });
+    }
+  },
+
+  async read(id, props) {
+    const { z }: { z: Zod } = require("zod");
+    const previous = parseInputs(appInputsSchema(z), props ?? {}, label(props ?? {}));
+    const op = `read app "${previous.name}"`;
+    const client = await scalingoClient(this, previous.region);
+    const app = await findApp(client, op, id);
+    if (app === undefined) return {};
+    const inputs = appInputsFromApi(previous, app, await readStackName(client, op, previous, app));
+    return { id, props: appOutputs(inputs, app), inputs };
+  },
+
+  async update(id, _olds, news) {
+    const { z }: { z: Zod } = require("zod");
+    const inputs = parseInputs(appInputsSchema(z), news, label(news));
+    const op = `update app "${inputs.name}"`;
+    const client = await scalingoClient(this, inputs.region);
+    const current = await getApp(client, op, id);
+    const renamed = current.name === inputs.name ? current : await rename(client, op, current, inputs.name);
+    const app = await converge(client, op, renamed, inputs, await stackIdOf(client, op, inputs.stack));
+    return { outs: appOutputs(inputs, app) };
+  },
+
+  async delete(id, props) {
+    const { z }: { z: Zod } = require("zod");
+    const previous = parseInputs(appInputsSchema(z), props, label(props));
+    const op = `delete app "${previous.name}"`;
+    const client = await scalingoClient(this, previous.region);
+    // DELETE wants the current name as confirmation: read it back in case the app was renamed elsewhere.
+    const app = await findApp(client, op, id);
+    if (app === undefined) return;
+    await client
+      .request({ op, method: "DELETE", path: `/v1/apps/${id}`, query: { current_name: app.name } })
+      .catch((error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)));
+  },
+};
+
+/**
+ * A Scalingo app.
+ *
+ * @example
+ * ```ts
+ * const app = new App("shop", { name: "shop-staging", region: "osc-fr1", stack: "scalingo-24" });
+ * export const url = app.url;
+ * ```
+ */
+export class App extends pulumi.dynamic.Resource {
+  /** The app ID (children take it, so a rename replaces nothing). */
+  declare readonly appId: pulumi.Output<string>;
+  /** The app name. */
+  declare readonly name: pulumi.Output<string>;
+  /** The region. */
+  declare readonly region: pulumi.Output<string>;
+  /** The URL used to reach the app (may become the canonical domain). */
+  declare readonly url: pulumi.Output<string>;
+  /** The generated `https://<app>.<region>.scalingo.io` URL. */
+  declare readonly baseUrl: pulumi.Output<string>;
+  /** The Git remote to push to for a deployment. */
+  declare readonly gitUrl: pulumi.Output<string>;
+  /** The DNS target for custom domains: `<app>.<region>.scalingo.io.` (trailing dot). */
+  declare readonly cnameTarget: pulumi.Output<string>;
+  /** The stack ID (`st-…`). */
+  declare readonly stackId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: AppArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      appId: undefined,
+      url: undefined,
+      baseUrl: undefined,
+      gitUrl: undefined,
+      cnameTarget: undefined,
+    };
+    const props = {
+      ...outputs,
+      stackId: undefined,
+      ...args,
+      providerVersion: APP_PROVIDER_VERSION,
+      resourceName: name,
+    };
+    super(appProvider, name, props, opts, "scalingo", "App");
+  }
+}

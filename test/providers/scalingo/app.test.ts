@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { appProvider } from "../../../providers/scalingo/app";
+import { UNKNOWN } from "../../../providers/scalingo/mappers";
+import { appsOf, type Harness, rejection, startHarness } from "./harness";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(async () => {
+  await h.reset();
+  await h.configure([appProvider]);
+});
+
+const declared = {
+  name: "shop-staging",
+  region: "osc-fr1",
+  resourceName: "shop",
+  __provider: "serialized code",
+};
+
+/** check then create, as the engine does. */
+async function createApp(news: Record<string, unknown> = declared) {
+  const { inputs } = await appProvider.check({}, news);
+  const created = await appProvider.create({ ...inputs, __provider: news.__provider });
+  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
+}
+
+describe("App check and diff", () => {
+  it("applies defaults and strips __provider", async () => {
+    const { inputs, failures } = await appProvider.check({}, declared);
+    expect(failures).toEqual([]);
+    expect(inputs).toEqual({
+      name: "shop-staging",
+      region: "osc-fr1",
+      resourceName: "shop",
+      forceHttps: true,
+      routerLogs: false,
+      stickySession: false,
+      providerVersion: "1",
+    });
+  });
+
+  it("reports a bad name with the resource, the argument and the rule", async () => {
+    const { failures } = await appProvider.check({}, { ...declared, name: "Shop_Staging" });
+    expect(failures).toEqual([
+      {
+        property: "name",
+        reason:
+          'App "shop": `name` must contain only lower-case letters, digits and single hyphens, and not start or end with a hyphen',
+      },
+    ]);
+  });
+
+  it("tolerates preview's unknown sentinel in any field", async () => {
+    const { inputs, failures } = await appProvider.check(
+      {},
+      { ...declared, name: UNKNOWN, forceHttps: UNKNOWN },
+    );
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({ name: UNKNOWN, forceHttps: UNKNOWN, routerLogs: false });
+  });
+
+  it("diffs field by field: rename in place, region replaces, __provider and adopt ignored", async () => {
+    const { inputs } = await appProvider.check({}, declared);
+    const olds = { ...inputs, appId: "ap-1", url: "https://x", __provider: "old code" };
+    expect(await appProvider.diff("ap-1", olds, { ...inputs, __provider: "new code", adopt: true })).toEqual({
+      changes: false,
+      replaces: [],
+    });
+    expect(await appProvider.diff("ap-1", olds, { ...inputs, name: "shop-renamed" })).toEqual({
+      changes: true,
+      replaces: [],
+    });
+    expect(await appProvider.diff("ap-1", olds, { ...inputs, region: "osc-secnum-fr1" })).toEqual({
+      changes: true,
+      replaces: ["region"],
+    });
+    expect(await appProvider.diff("ap-1", olds, { ...inputs, name: UNKNOWN })).toEqual({
+      changes: true,
+      replaces: [],
+    });
+  });
+});
+
+describe("App lifecycle against the emulator", () => {
+  it("creates, reads without writing, renames in place, converges settings and deletes", async () => {
+    const { id, outs } = await createApp();
+    expect(outs).toMatchObject({
+      appId: id,
+      name: "shop-staging",
+      url: "https://shop-staging.osc-fr1.scalingo.io",
+      baseUrl: "https://shop-staging.osc-fr1.scalingo.io",
+      cnameTarget: "shop-staging.osc-fr1.scalingo.io.",
+      forceHttps: true,
+    });
+    expect(String(outs.gitUrl)).toContain("shop-staging");
+    expect((await appsOf(h))["shop-staging"]?.app.force_https).toBe(true);
+
+    await h.clearRequests();
+    const read = await appProvider.read(id, { ...outs, __provider: "code" });
+    expect(read.id).toBe(id);
+    expect(read.props).toEqual(outs);
+    expect(read.inputs).toMatchObject({ name: "shop-staging", forceHttps: true });
+    const { inputs } = await appProvider.check(read.inputs ?? {}, declared);
+    expect((await appProvider.diff(id, read.props ?? {}, inputs ?? {})).changes).toBe(false);
+    expect(await h.writes()).toEqual([]);
+
+    const renamed = { ...(inputs ?? {}), name: "shop-renamed", routerLogs: true };
+    const updated = await appProvider.update(id, outs, renamed);
+    expect(updated.outs).toMatchObject({
+      appId: id,
+      name: "shop-renamed",
+      routerLogs: true,
+      forceHttps: true,
+    });
+    expect(updated.outs?.cnameTarget).toBe("shop-renamed.osc-fr1.scalingo.io.");
+    const apps = await appsOf(h);
+    expect(Object.keys(apps)).toEqual(["shop-renamed"]);
+    expect(apps["shop-renamed"]?.app.id).toBe(id);
+
+    await appProvider.delete(id, updated.outs ?? {});
+    expect(await appsOf(h)).toEqual({});
+    await appProvider.delete(id, updated.outs ?? {});
+    expect(await appProvider.read(id, updated.outs ?? {})).toEqual({});
+  });
+
+  it("resolves the stack by name and reports an unknown one with the choices", async () => {
+    const { outs } = await createApp({ ...declared, stack: "scalingo-24" });
+    expect(String(outs.stackId)).toMatch(/^st-/);
+    expect((await appsOf(h))["shop-staging"]?.app.stack_id).toBe(outs.stackId);
+    const error = await rejection(createApp({ ...declared, name: "other-app", stack: "scalingo-99" }));
+    expect(error.message).toBe(
+      'create app "other-app": `stack` must be one of scalingo-22, scalingo-24, scalingo-26 (got "scalingo-99")',
+    );
+  });
+
+  it("picks up drift made outside Pulumi and converges it back", async () => {
+    const { id, outs, inputs } = await createApp();
+    await h.drift({ app: "shop-staging", kind: "app", set: { force_https: false } });
+    const read = await appProvider.read(id, outs);
+    expect(read.props?.forceHttps).toBe(false);
+    expect(read.inputs?.forceHttps).toBe(false);
+    expect(await appProvider.diff(id, read.props ?? {}, inputs)).toEqual({ changes: true, replaces: [] });
+    await h.clearRequests();
+    const updated = await appProvider.update(id, read.props ?? {}, inputs);
+    expect(updated.outs?.forceHttps).toBe(true);
+    expect((await h.writes()).map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /v1/apps/${id}`]);
+  });
+
+  it("reports an app deleted outside Pulumi as gone, not as an error", async () => {
+    const { id, outs } = await createApp();
+    await h.drift({ app: "shop-staging", kind: "app", delete: true });
+    expect(await appProvider.read(id, outs)).toEqual({});
+    await appProvider.delete(id, outs);
+  });
+
+  it("refuses a name clash with a message explaining adoption, and adopts when asked", async () => {
+    const first = await createApp();
+    const error = await rejection(createApp());
+    expect(error.message).toContain(
+      'create app "shop-staging": an app named "shop-staging" already exists in osc-fr1',
+    );
+    expect(error.message).toContain("`adopt: true`");
+    expect(error.message).toContain("scalingo:adoptExisting");
+
+    await h.drift({ app: "shop-staging", kind: "app", set: { force_https: false } });
+    const adopted = await createApp({ ...declared, adopt: true });
+    expect(adopted.id).toBe(first.id);
+    expect(adopted.outs.forceHttps).toBe(true);
+    expect((await appsOf(h))["shop-staging"]?.app.force_https).toBe(true);
+  });
+
+  it("adopts every existing object when the stack config says scalingo:adoptExisting", async () => {
+    const first = await createApp();
+    await h.configure([appProvider], { "scalingo:adoptExisting": "true" });
+    expect((await createApp()).id).toBe(first.id);
+  });
+});

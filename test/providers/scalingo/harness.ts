@@ -1,0 +1,143 @@
+/**
+ * Test harness for the Scalingo provider: an emulator over real HTTP, providers configured against it, and
+ * helpers for the emulator's control endpoints (request log, scripted faults, drift).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { startEmulator } from "../../emulator";
+
+/** One line of `GET /__emulator/requests`. */
+export interface Logged {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** A fault for `POST /__emulator/faults`. */
+export interface FaultSpec {
+  method?: string;
+  path: string;
+  times?: number;
+  status?: number;
+  drop?: boolean;
+  when?: "before" | "after";
+}
+
+/** A drift for `POST /__emulator/drift`. */
+export interface DriftSpec {
+  region?: string;
+  app: string;
+  kind: "app" | "variable" | "addon" | "formation" | "domain";
+  key?: string;
+  set?: Record<string, unknown>;
+  delete?: boolean;
+}
+
+/** Anything with a `configure` like our providers. */
+type Configurable = Pick<pulumi.dynamic.ResourceProvider, "configure">;
+
+/** Fast retries and polling so fault tests stay short (the delays are not what is tested). */
+export const FAST: Record<string, string> = {
+  "scalingo:apiToken": "tk-us-test-token-0123456789",
+  "scalingo:retryBaseMs": "5",
+  "scalingo:retryMaxDelayMs": "50",
+  "scalingo:pollIntervalMs": "20",
+  "scalingo:operationTimeoutMs": "5000",
+};
+
+/** A started emulator plus control helpers. */
+export interface Harness {
+  url: string;
+  stop(): Promise<void>;
+  /** Configure providers against this emulator (`scalingo:authUrl` = its URL, regions discovered). */
+  configure(providers: Configurable[], extra?: Record<string, string>): Promise<void>;
+  requests(): Promise<Logged[]>;
+  /** Requests that change something: not GET, not the token exchange. */
+  writes(): Promise<Logged[]>;
+  clearRequests(): Promise<void>;
+  fault(spec: FaultSpec): Promise<void>;
+  clearFaults(): Promise<void>;
+  drift(spec: DriftSpec): Promise<void>;
+  /** The emulator's whole state. */
+  state(): Promise<EmulatorStateJson>;
+  reset(): Promise<void>;
+}
+
+/** The part of `GET /__emulator/state` the tests read. */
+export interface EmulatorStateJson {
+  regions: Record<string, { apps: Record<string, AppStateJson> }>;
+}
+
+/** One app's stored state. */
+export interface AppStateJson {
+  app: { id: string; name: string; force_https: boolean; stack_id: string };
+  variables: { id: string; name: string; value: string }[];
+  addons: { id: string; status: string; plan: { name: string }; addon_provider: { id: string } }[];
+  containers: { name: string; amount: number; size: string }[];
+  domains: { id: string; name: string; canonical: boolean; letsencrypt_enabled: boolean }[];
+  procfile: Record<string, string> | null;
+}
+
+async function control(url: string, method: string, name: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${url}/__emulator/${name}`, {
+    method,
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json: unknown = await res.json();
+  if (!res.ok) throw new Error(`emulator ${method} ${name} failed: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Start an emulator (no rate limit, fast add-ons and operations unless overridden). */
+export async function startHarness(options: Parameters<typeof startEmulator>[0] = {}): Promise<Harness> {
+  const emulator = await startEmulator({ rateLimit: 0, addonProvisionMs: 50, operationMs: 50, ...options });
+  const { url } = emulator;
+  const requests = async () => ((await control(url, "GET", "requests")) as { requests: Logged[] }).requests;
+  return {
+    url,
+    stop: () => emulator.stop(),
+    configure: async (providers, extra = {}) => {
+      const values: Record<string, string> = { ...FAST, "scalingo:authUrl": url, ...extra };
+      const config = {
+        get: (key: string) => values[key],
+        require: (key: string) => values[key] ?? `missing ${key}`,
+      };
+      for (const p of providers) await p.configure?.({ config });
+    },
+    requests,
+    writes: async () =>
+      (await requests()).filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange")),
+    clearRequests: async () => {
+      await control(url, "DELETE", "requests");
+    },
+    fault: async (spec) => {
+      await control(url, "POST", "faults", spec);
+    },
+    clearFaults: async () => {
+      await control(url, "DELETE", "faults");
+    },
+    drift: async (spec) => {
+      await control(url, "POST", "drift", spec);
+    },
+    state: async () => (await control(url, "GET", "state")) as EmulatorStateJson,
+    reset: async () => {
+      await control(url, "POST", "reset");
+    },
+  };
+}
+
+/** Stored apps of a region, by name. */
+export async function appsOf(h: Harness, region = "osc-fr1"): Promise<Record<string, AppStateJson>> {
+  return (await h.state()).regions[region]?.apps ?? {};
+}
+
+/** Await a promise expected to reject and return its error (so the test can assert on the message). */
+export async function rejection(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error as Error & Record<string, unknown>;
+    throw new Error(`rejected with a non-Error: ${String(error)}`);
+  }
+  throw new Error("expected the promise to reject, but it resolved");
+}
