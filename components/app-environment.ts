@@ -86,8 +86,8 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly databaseAddonId: pulumi.Output<string | undefined>;
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
-    super("paasenv:index:AppEnvironment", name, {}, opts);
     checkEnvironment(config);
+    super("paasenv:index:AppEnvironment", name, {}, opts);
     const protection = protectionFor(config.environment);
     const app = createApp(name, config, protection, this);
     createFormation(name, config, app, this);
