@@ -107,7 +107,15 @@ function newDatabase(
       current_operation_id: null,
     },
     backups: [],
-    users: [],
+    users: [
+      {
+        name: addon.resource_id,
+        read_only: false,
+        protected: true,
+        dbms_attributes: { password_encryption: "SCRAM-SHA-256" },
+        password: secretFor(addon.id),
+      },
+    ],
   };
 }
 

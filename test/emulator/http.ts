@@ -3,11 +3,13 @@ import type { EmulatorOptions } from "./options";
 import type { Store } from "./store";
 import type { RegionName } from "./types";
 
-/** What a handler answers: JSON (`json`), plain text (`text`) or an empty body. */
+/** What a handler answers: JSON (`json`), plain text (`text`), bytes or an empty body. */
 export interface Reply {
   status: number;
   json?: unknown;
   text?: string;
+  /** Binary body (downloads). */
+  bytes?: Buffer;
   headers?: Record<string, string>;
 }
 

@@ -17,27 +17,34 @@ export function applyProcfile(store: Store, appState: AppState, procfile: Record
   });
 }
 
-function finishDeployment(store: Store, appState: AppState, task: ScheduledTask): void {
+const STEP_LOG: Record<string, string> = {
+  building: "-----> Building the image",
+  pushing: "-----> Pushing the image",
+  starting: "-----> Starting containers",
+  success: "-----> Deployment success",
+  "build-error": " !     Deployment failed: build-error",
+};
+
+/** Moves a deployment one status further; at the end, records it on the app and applies its Procfile. */
+function deploymentStep(store: Store, appState: AppState, task: ScheduledTask): void {
   const deployment = appState.deployments.find((d) => d.id === task.targetId);
   if (deployment === undefined) return;
   deployment.status = task.status;
+  const output = appState.deployment_outputs[deployment.id] ?? "";
+  appState.deployment_outputs[deployment.id] =
+    `${output}${STEP_LOG[task.status] ?? `-----> ${task.status}`}\n`;
+  const app = appState.app;
+  if (task.status === "starting") app.status = "booting";
   if (task.status !== "success" && !task.status.endsWith("-error")) return;
   deployment.finished_at = iso(task.at);
-  deployment.duration = Math.round(task.at - Date.parse(deployment.created_at));
-  const app = appState.app;
+  deployment.duration = Math.round((task.at - Date.parse(deployment.created_at)) / 1000);
   if (task.status === "success") {
     applyProcfile(store, appState, appState.deployment_procfiles[deployment.id] ?? {});
-    Object.assign(app, {
-      last_deployed_at: iso(task.at),
-      last_deployment_id: deployment.id,
-      last_deployed_by: deployment.pusher.username,
-    });
-    app.status = "running";
-  } else {
-    app.status = appState.procfile === null ? "new" : "running";
+    app.last_deployed_at = iso(task.at);
+    app.last_deployment_id = deployment.id;
+    app.last_deployed_by = deployment.pusher.username;
   }
-  const output = appState.deployment_outputs[deployment.id] ?? "";
-  appState.deployment_outputs[deployment.id] = `${output}-----> Deployment ${task.status}\n`;
+  app.status = appState.procfile === null ? "new" : "running";
 }
 
 function applyTask(store: Store, task: ScheduledTask): void {
@@ -62,7 +69,7 @@ function applyTask(store: Store, task: ScheduledTask): void {
       return;
     }
     case "deployment-status":
-      finishDeployment(store, appState, task);
+      deploymentStep(store, appState, task);
       return;
     case "domain-certificate": {
       const domain = appState.domains.find((d) => d.id === task.targetId);

@@ -6,12 +6,16 @@ import { authRoutes, basicPassword, regionUrl, tokenKeyOf, verifyBearer } from "
 import { containerRoutes } from "./containers";
 import type { ControlTarget } from "./control";
 import { control } from "./control";
+import { databaseRoutes } from "./database";
+import { deploymentRoutes } from "./deployments";
 import { domainRoutes } from "./domains";
 import type { Fault } from "./faults";
 import { FaultInjector, RateLimiter } from "./faults";
 import type { Caller, Ctx, Reply } from "./http";
 import { isReplyError } from "./http";
+import { integrationRoutes } from "./integrations";
 import { advance } from "./lifecycle";
+import { monitoringRoutes } from "./monitoring";
 import type { EmulatorOptions } from "./options";
 import type { Match, Route } from "./router";
 import { createRouter } from "./router";
@@ -27,6 +31,10 @@ export const allRoutes = (options: EmulatorOptions, extra: readonly Route[] = []
   ...addonRoutes,
   ...containerRoutes,
   ...domainRoutes,
+  ...deploymentRoutes,
+  ...databaseRoutes,
+  ...integrationRoutes,
+  ...monitoringRoutes,
   ...extra,
 ];
 
@@ -58,8 +66,11 @@ function parseJson(req: IncomingMessage, raw: Buffer): { body: unknown } | { err
 
 function send(res: ServerResponse, reply: Reply, head: boolean): void {
   const headers: Record<string, string> = { "X-Request-Id": crypto.randomUUID(), ...reply.headers };
-  let payload = "";
-  if (reply.json !== undefined) {
+  let payload: string | Buffer = "";
+  if (reply.bytes !== undefined) {
+    headers["Content-Type"] ??= "application/octet-stream";
+    payload = reply.bytes;
+  } else if (reply.json !== undefined) {
     headers["Content-Type"] = "application/json; charset=utf-8";
     payload = JSON.stringify(reply.json);
   } else if (reply.text !== undefined) {
