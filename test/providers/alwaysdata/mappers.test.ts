@@ -168,7 +168,8 @@ describe("matching existing records", () => {
 describe("update and refresh mapping", () => {
   it("lists the updatable fields that changed", () => {
     expect(changedFields(cname, { ...cname, value: "x.", ttl: 60 })).toEqual(["value", "ttl"]);
-    expect(changedFields(cname, { ...cname, adopt: true, providerVersion: "2" })).toEqual([]);
+    const sameRemote: RecordInputs = { ...cname, adopt: true, providerVersion: "2" };
+    expect(changedFields(cname, sameRemote)).toEqual([]);
   });
 
   it("refreshes value and set fields from the API, keeping unset fields unset", () => {
