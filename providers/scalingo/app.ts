@@ -220,9 +220,10 @@ export const appProvider: ScalingoProvider = {
     }
   },
 
-  async read(id, props) {
+  async read(id, stored) {
     const { z }: { z: Zod } = require("zod");
-    const previous = parseInputs(appInputsSchema(z), props ?? {}, label(props ?? {}));
+    const props = stored ?? {};
+    const previous = parseInputs(appInputsSchema(z), props, label(props));
     const op = `read app "${previous.name}"`;
     const client = await scalingoClient(this, previous.region);
     const app = await findApp(client, op, id);

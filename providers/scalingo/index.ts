@@ -2,4 +2,6 @@
  * The Scalingo dynamic provider: one resource per file, all on the same HTTP client (`http.ts`).
  * @see ./README.md
  */
+
+export { Addon, type AddonArgs, addonProvider } from "./addon";
 export { App, type AppArgs, appProvider } from "./app";

@@ -204,7 +204,7 @@ export function addonOutputs(inputs: AddonInputs, addon: ApiAddon, variableNames
     ...inputs,
     addonId: addon.id,
     resourceId: addon.resource_id,
-    variableNames,
+    variableNames: [...variableNames].sort(),
     connectionUrl: url,
     status: addon.status,
   };

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addonProvider } from "../../../providers/scalingo/addon";
+import { appProvider } from "../../../providers/scalingo/app";
+import { UNKNOWN } from "../../../providers/scalingo/mappers";
+import { appsOf, type Harness, rejection, startHarness } from "./harness";
+
+let h: Harness;
+let appId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.stop();
+});
+beforeEach(async () => {
+  await h.reset();
+  await h.configure([appProvider, addonProvider]);
+  const app = await appProvider.create({ name: "shop-staging", region: "osc-fr1" });
+  appId = app.id;
+});
+
+const declared = () => ({
+  appId,
+  region: "osc-fr1",
+  provider: "postgresql",
+  plan: "postgresql-sandbox",
+  resourceName: "shop-postgresql",
+  __provider: "code",
+});
+
+async function createAddon(news: Record<string, unknown> = declared()) {
+  const { inputs, failures } = await addonProvider.check({}, news);
+  expect(failures).toEqual([]);
+  const created = await addonProvider.create({ ...inputs, __provider: "code" });
+  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
+}
+
+const addonsOnApp = async () => (await appsOf(h))["shop-staging"]?.addons ?? [];
+
+describe("Addon check", () => {
+  it("accepts both provider spellings and normalises them", async () => {
+    const { inputs } = await addonProvider.check({}, { ...declared(), provider: "scalingo-postgresql" });
+    expect(inputs).toMatchObject({ provider: "postgresql", allowReplace: false, providerVersion: "1" });
+  });
+
+  it("refuses a provider change unless allowReplace, naming the resource and the change", async () => {
+    const { inputs: olds } = await addonProvider.check({}, declared());
+    const change = { ...declared(), provider: "redis", plan: "redis-sandbox" };
+    const { failures } = await addonProvider.check(olds ?? {}, change);
+    expect(failures).toEqual([
+      {
+        property: "provider",
+        reason:
+          'Addon "shop-postgresql": changing `provider` from "postgresql" to "redis" replaces the add-on and ' +
+          "destroys its data. Back it up first, then set `allowReplace: true` (paasenv:allowDataLoss) to allow it.",
+      },
+    ]);
+    expect((await addonProvider.check(olds ?? {}, { ...change, allowReplace: true })).failures).toEqual([]);
+    const legacy = await addonProvider.check(olds ?? {}, { ...declared(), provider: "scalingo-postgresql" });
+    expect(legacy.failures).toEqual([]);
+  });
+
+  it("treats a version change as a replacement but setting one later as a plain change", async () => {
+    const { inputs: olds } = await addonProvider.check({}, declared());
+    const set = await addonProvider.check(olds ?? {}, { ...declared(), version: "16" });
+    expect(set.failures).toEqual([]);
+    expect(await addonProvider.diff("ad-1", olds ?? {}, set.inputs ?? {})).toEqual({
+      changes: true,
+      replaces: [],
+    });
+    const bump = await addonProvider.check(set.inputs ?? {}, { ...declared(), version: "17" });
+    expect(bump.failures.map((f) => f.property)).toEqual(["version"]);
+  });
+
+  it("lets an unknown app ID through in preview and shows it as a replacement", async () => {
+    const { inputs: olds } = await addonProvider.check({}, declared());
+    const preview = await addonProvider.check(olds ?? {}, { ...declared(), appId: UNKNOWN });
+    expect(preview.failures).toEqual([]);
+    expect(await addonProvider.diff("ad-1", olds ?? {}, preview.inputs ?? {})).toEqual({
+      changes: true,
+      replaces: ["appId"],
+    });
+  });
+});
+
+describe("Addon lifecycle against the emulator", () => {
+  it("provisions, waits for running, reads without writing, upgrades the plan in place and deletes", async () => {
+    const { id, outs, inputs } = await createAddon();
+    expect(outs).toMatchObject({
+      addonId: id,
+      status: "running",
+      plan: "postgresql-sandbox",
+      variableNames: ["DATABASE_URL", "SCALINGO_POSTGRESQL_URL"],
+    });
+    expect(String(outs.connectionUrl)).toMatch(/^postgresql:\/\/\w+:\w+@/);
+    expect(String(outs.resourceId)).not.toBe("");
+
+    await h.clearRequests();
+    const read = await addonProvider.read(id, outs);
+    expect(read).toEqual({ id, props: outs, inputs });
+    expect(await addonProvider.diff(id, read.props ?? {}, inputs)).toEqual({ changes: false, replaces: [] });
+    expect(await h.writes()).toEqual([]);
+
+    const upgraded = await addonProvider.update(id, outs, { ...inputs, plan: "postgresql-starter-512" });
+    expect(upgraded.outs).toMatchObject({ addonId: id, plan: "postgresql-starter-512", status: "running" });
+    expect(upgraded.outs?.connectionUrl).toBe(outs.connectionUrl);
+    expect((await h.writes()).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PATCH /v1/apps/${appId}/addons/${id}`,
+    ]);
+    expect((await addonsOnApp()).map((a) => a.plan.name)).toEqual(["postgresql-starter-512"]);
+
+    await addonProvider.delete(id, upgraded.outs ?? {});
+    expect(await addonsOnApp()).toEqual([]);
+    await addonProvider.delete(id, upgraded.outs ?? {});
+    expect(await addonProvider.read(id, upgraded.outs ?? {})).toEqual({});
+  });
+
+  it("reports an unknown plan with the plans available", async () => {
+    const error = await rejection(createAddon({ ...declared(), plan: "postgresql-huge" }));
+    expect(error.message).toMatch(
+      /^create postgresql add-on of app \w+: `plan` must be one of postgresql-sandbox, postgresql-starter-512, /,
+    );
+    expect(await addonsOnApp()).toEqual([]);
+  });
+
+  it("picks up a plan changed outside Pulumi, and a deleted add-on as gone", async () => {
+    const { id, outs, inputs } = await createAddon();
+    await h.drift({
+      app: "shop-staging",
+      kind: "addon",
+      key: "postgresql",
+      set: { plan: "postgresql-starter-1024" },
+    });
+    const read = await addonProvider.read(id, outs);
+    expect(read.inputs?.plan).toBe("postgresql-starter-1024");
+    expect((await addonProvider.diff(id, read.props ?? {}, inputs)).changes).toBe(true);
+    await h.drift({ app: "shop-staging", kind: "addon", key: "postgresql", delete: true });
+    expect(await addonProvider.read(id, outs)).toEqual({});
+  });
+
+  it("refuses to provision a second add-on of the same provider unless adopting, then converges the plan", async () => {
+    const first = await createAddon();
+    const error = await rejection(createAddon());
+    expect(error.message).toContain("the app already has a postgresql add-on");
+    expect(error.message).toContain("`adopt: true`");
+    const adopted = await createAddon({ ...declared(), plan: "postgresql-starter-512", adopt: true });
+    expect(adopted.id).toBe(first.id);
+    expect(adopted.outs.plan).toBe("postgresql-starter-512");
+    expect((await addonsOnApp()).map((a) => a.plan.name)).toEqual(["postgresql-starter-512"]);
+  });
+
+  it("creates redis with the legacy provider ID and exposes its URL", async () => {
+    const { outs } = await createAddon({ ...declared(), provider: "scalingo-redis", plan: "redis-sandbox" });
+    expect(outs.provider).toBe("redis");
+    expect(outs.variableNames).toEqual(["REDIS_URL", "SCALINGO_REDIS_URL"]);
+    expect(String(outs.connectionUrl)).toMatch(/^redis:\/\//);
+  });
+});
