@@ -144,6 +144,8 @@ describe("apps", () => {
       body: "{nope",
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatch(/^There was a problem in the JSON you submitted/);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /^There was a problem in the JSON you submitted/,
+    );
   });
 });
