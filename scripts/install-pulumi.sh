@@ -49,8 +49,10 @@ if [ -z "${PAASENV_IGNORE_AMBIENT_PULUMI:-}" ] && ambient="$(command -v pulumi 2
   fi
 fi
 
-# --- 2. build from the pinned Go modules -----------------------------------------------------------
-if ! command -v go >/dev/null 2>&1; then
+# --- 2. build from the pinned Go modules (or reuse the cached build) ----------------------------------
+# require_go: fail with instructions when Go is missing (only called when something must be built).
+require_go() {
+  command -v go >/dev/null 2>&1 && return 0
   cat >&2 <<EOF
 install-pulumi: Go is not installed, and it is needed to build the Pulumi CLI $version offline.
   Install Go >= 1.25 (https://go.dev/doc/install; on Debian/Ubuntu a recent 'golang' package or the
@@ -58,7 +60,7 @@ install-pulumi: Go is not installed, and it is needed to build the Pulumi CLI $v
   Pulumi CLI >= $version (https://www.pulumi.com/docs/install/) and put it on PATH.
 EOF
   exit 1
-fi
+}
 
 mkdir -p "$dest"
 # Serialize concurrent runs (parallel test processes) on one lock file.
@@ -79,7 +81,8 @@ build_into() {
     log "$label $version is cached in ${bin#"$root"/}"
     return 0
   fi
-  log "building $label $version (go $(go env GOVERSION)); a cold build takes several minutes..."
+  require_go
+  log "building $label $version (go $(go env GOVERSION)); on a cold Go cache this takes several minutes..."
   start=$SECONDS
   tmp="$(mktemp -d "$dest/build.XXXXXX")"
   if ! (cd "$module" && go build -trimpath -tags osusergo,grpcnotrace -ldflags "$ldflags" -o "$tmp/$label" "$pkg"); then
@@ -100,6 +103,7 @@ build_into pulumi-language-nodejs ./cmd/pulumi-language-nodejs "$dest/.stamp-lan
 
 # The dynamic-provider host is a shell script shipped inside the sdk/v3 module (read-only in the cache).
 if [ ! -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
+  require_go
   sdk_dir="$(cd "$module" && go mod download -json github.com/pulumi/pulumi/sdk/v3 |
     sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
   script="$sdk_dir/nodejs/dist/pulumi-resource-pulumi-nodejs"

@@ -70,9 +70,11 @@ describe("the real Pulumi engine", () => {
 
     const firstPreview = stepRecorder();
     const preview = await stack.preview({ onEvent: firstPreview.onEvent });
+    // The summary counts the stack and the marker; the steps also show the default dynamic provider.
     expect(preview.changeSummary).toEqual({ create: 2 });
     expect(firstPreview.steps).toEqual([
       "create pulumi:pulumi:Stack",
+      "create pulumi:providers:pulumi-nodejs",
       "create pulumi-nodejs:dynamic:Resource",
     ]);
     expect(fs.readdirSync(markerDir)).toEqual([]);
