@@ -1,0 +1,18 @@
+/**
+ * `paasenv`: the command line of this repository (`npm run paasenv -- <command>`, or the `paasenv` bin).
+ * See scripts/cli/program.ts for the commands and scripts/cli/README.md for the workflows around them.
+ */
+import { processIo } from "./cli/lib/pulumi";
+import { main } from "./cli/program";
+
+main(process.argv.slice(2), processIo).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `paasenv: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
