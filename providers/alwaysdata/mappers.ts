@@ -3,7 +3,7 @@
  * @see https://api.alwaysdata.com/doc/
  */
 import { fqdnOf, hostOf, normaliseZone } from "./names";
-import type { ApiRecordBody, RecordInputs, RecordOutputs } from "./schemas";
+import { type ApiRecordBody, isRecordType, type RecordInputs, type RecordOutputs } from "./schemas";
 
 /** Body of `POST /v1/record/` and `PUT /v1/record/{id}/`. */
 export interface RecordPayload {
@@ -147,17 +147,24 @@ export const inputsOf = (outputs: RecordOutputs): RecordInputs => ({
 });
 
 /**
- * The stored inputs refreshed from a record read back: a field the user left unset stays unset (so the
- * API's default TTL causes no diff), and a host value differing only by case or trailing dot is kept.
+ * The stored inputs refreshed from a record read back. Type and name are taken from the API only when they
+ * really changed (a name in the other form is the same name), so the next `diff` replaces the record; a
+ * field the user left unset stays unset (so the API's default TTL causes no diff), and a host value
+ * differing only by case or trailing dot is kept.
  */
-export const refreshedInputs = (stored: RecordInputs, remote: ApiRecord): RecordInputs =>
-  compact({
+export const refreshedInputs = (stored: RecordInputs, remote: ApiRecord): RecordInputs => {
+  const remoteHost = hostOf(stored.zone, remote.name);
+  const renamed = remoteHost !== undefined && remoteHost !== hostOf(stored.zone, stored.name);
+  return compact({
     ...stored,
+    type: isRecordType(remote.type) ? remote.type : stored.type,
+    name: renamed ? remote.name : stored.name,
     value: sameValue(stored.type, stored.value, remote.value) ? stored.value : remote.value,
     ...(stored.ttl === undefined ? {} : { ttl: remote.ttl }),
     ...(stored.priority === undefined ? {} : { priority: remote.priority }),
     ...(stored.annotation === undefined ? {} : { annotation: remote.annotation }),
   });
+};
 
 /** A label for messages: `record "www.example.com" (CNAME)`. */
 export const recordLabel = (zone: string, host: string | undefined, type: string): string =>

@@ -132,8 +132,8 @@ export const createRecord = async (
 
 /**
  * `read` (refresh): the record by id, else the single record with the same name (either form), type
- * (and value for multi-valued types); `undefined` when it is gone. Value, TTL, priority and annotation
- * are refreshed; a field the user left unset stays unset.
+ * (and value for multi-valued types); `undefined` when it is gone. Type, name, value, TTL, priority and
+ * annotation are refreshed (see `refreshedInputs`); a field the user left unset stays unset.
  */
 export const readRecord = async (
   client: AlwaysdataClient,
@@ -149,7 +149,11 @@ export const readRecord = async (
     return undefined;
   }
   const inputs = refreshedInputs(inputsOf(stored), found);
-  const outputs = toRecordOutputs(inputs, { recordId: found.id, domainId: stored.domainId }, host);
+  const outputs = toRecordOutputs(
+    inputs,
+    { recordId: found.id, domainId: stored.domainId },
+    hostOfInputs(inputs),
+  );
   return { id: String(found.id), outputs, inputs };
 };
 

@@ -25,6 +25,9 @@ export const RECORD_TYPES = [
 /** One of {@link RECORD_TYPES}. */
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/** Whether a type read from the API is one paasenv manages. */
+export const isRecordType = (type: string): type is RecordType => RECORD_TYPES.some((t) => t === type);
+
 /** Resolved inputs of an `AlwaysdataRecord` (what `check` returns and `create`/`update` receive). */
 export const recordInputsSchema = (z: typeof Z) =>
   z.object({

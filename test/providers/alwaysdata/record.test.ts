@@ -224,6 +224,19 @@ describe("read", () => {
     expect(read?.inputs).not.toHaveProperty("ttl");
   });
 
+  it("refreshes a name changed by hand, so that the next diff replaces the record", async () => {
+    const emu = await start();
+    const provider = await providerFor(emu);
+    const { id, outs } = await up(provider, www);
+    await apiCall(emu, "PUT", `/record/${id}/`, { domain: 100, type: "CNAME", name: "shop", value: TARGET });
+    const read = await provider.read?.(id, outs);
+    expect(read?.props).toMatchObject({ name: "shop", fqdn: "shop.example.com" });
+    expect(await provider.diff?.(id, read?.props ?? {}, { ...www, adopt: false })).toMatchObject({
+      changes: true,
+      replaces: ["name"],
+    });
+  });
+
   it("finds the record again under the fully qualified name form (lego) when its id changed", async () => {
     const emu = await start();
     const provider = await providerFor(emu);

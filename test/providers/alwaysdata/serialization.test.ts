@@ -66,7 +66,11 @@ beforeAll(async () => {
   };
   await writeFile(join(dir, "tsconfig.json"), JSON.stringify(tsconfig));
   await writeFile(join(dir, "driver.cjs"), DRIVER);
-  await run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")]);
+  await run(process.execPath, [
+    join(ROOT, "node_modules/typescript/bin/tsc"),
+    "-p",
+    join(dir, "tsconfig.json"),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
