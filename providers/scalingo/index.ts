@@ -5,3 +5,4 @@
 
 export { Addon, type AddonArgs, addonProvider } from "./addon";
 export { App, type AppArgs, appProvider } from "./app";
+export { Variables, type VariablesArgs, variablesProvider } from "./variables";

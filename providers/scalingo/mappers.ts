@@ -44,11 +44,16 @@ export function scalingoError(
   return Object.assign(new Error(message), { name: "ScalingoError", ...details });
 }
 
+/** A zod issue's message; record-key issues carry the real reason one level down. */
+export function issueMessage(issue: { message: string; issues?: readonly { message: string }[] }): string {
+  return issue.issues?.[0]?.message ?? issue.message;
+}
+
 /** Parse inputs in `create`/`update` (strips `__provider`); fails with every problem in one message. */
 export function parseInputs<S extends z.ZodType>(schema: S, raw: unknown, label: string): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `\`${i.path.map(String).join(".")}\` ${i.message}`);
+  const problems = parsed.error.issues.map((i) => `\`${i.path.map(String).join(".")}\` ${issueMessage(i)}`);
   throw scalingoError(`${label}: invalid inputs: ${problems.join("; ")}`);
 }
 
@@ -87,7 +92,7 @@ export function checkInputs(
   if (issues.length > 0) {
     const failures = issues.map((i) => {
       const property = i.path.map(String).join(".");
-      return { property, reason: `${label}: \`${property}\` ${i.message}` };
+      return { property, reason: `${label}: \`${property}\` ${issueMessage(i)}` };
     });
     return { inputs: news, failures };
   }

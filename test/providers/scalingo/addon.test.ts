@@ -70,7 +70,7 @@ describe("Addon check", () => {
       replaces: [],
     });
     const bump = await addonProvider.check(set.inputs ?? {}, { ...declared(), version: "17" });
-    expect(bump.failures.map((f) => f.property)).toEqual(["version"]);
+    expect(bump.failures?.map((f) => f.property)).toEqual(["version"]);
   });
 
   it("lets an unknown app ID through in preview and shows it as a replacement", async () => {

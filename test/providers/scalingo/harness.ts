@@ -2,7 +2,11 @@
  * Test harness for the Scalingo provider: an emulator over real HTTP, providers configured against it, and
  * helpers for the emulator's control endpoints (request log, scripted faults, drift).
  */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
+import { create as createTar } from "tar";
 import { startEmulator } from "../../emulator";
 
 /** One line of `GET /__emulator/requests`. */
@@ -75,6 +79,8 @@ export interface AppStateJson {
   containers: { name: string; amount: number; size: string }[];
   domains: { id: string; name: string; canonical: boolean; letsencrypt_enabled: boolean }[];
   procfile: Record<string, string> | null;
+  deployments: { id: string; status: string }[];
+  operations: { id: string; type: string; status: string }[];
 }
 
 async function control(url: string, method: string, name: string, body?: unknown): Promise<unknown> {
@@ -140,4 +146,55 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & Reco
     throw new Error(`rejected with a non-Error: ${String(error)}`);
   }
   throw new Error("expected the promise to reject, but it resolved");
+}
+
+/** Call the emulator's API as a user would (exchange, then Bearer), for setup steps the provider does not do. */
+async function api(
+  h: Harness,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const basic = Buffer.from(`:${FAST["scalingo:apiToken"]}`).toString("base64");
+  const exchanged = await fetch(`${h.url}/v1/tokens/exchange`, {
+    method: "POST",
+    headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/json" },
+    body: "{}",
+  });
+  const { token } = (await exchanged.json()) as { token: string };
+  const res = await fetch(`${h.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Deploy an archive with this Procfile to the app and wait for success (the app then has running types). */
+export async function deployApp(h: Harness, appName: string, procfile: string): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "paasenv-deploy-"));
+  try {
+    await mkdir(join(dir, "app"));
+    await writeFile(join(dir, "app", "Procfile"), procfile);
+    await createTar({ gzip: true, file: join(dir, "app.tar.gz"), cwd: dir }, ["app"]);
+    const { source } = (await api(h, "POST", "/v1/sources", {})) as {
+      source: { upload_url: string; download_url: string };
+    };
+    await fetch(source.upload_url, { method: "PUT", body: await readFile(join(dir, "app.tar.gz")) });
+    const body = { deployment: { source_url: source.download_url, git_ref: "main" } };
+    const { deployment } = (await api(h, "POST", `/v1/apps/${appName}/deployments`, body)) as {
+      deployment: { id: string };
+    };
+    for (let i = 0; i < 200; i++) {
+      const status = (await appsOf(h))[appName]?.deployments.find((d) => d.id === deployment.id)?.status;
+      if (status === "success") return;
+      if (status?.endsWith("error")) throw new Error(`deployment of ${appName} failed: ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`deployment of ${appName} did not finish`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
