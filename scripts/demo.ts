@@ -29,7 +29,8 @@ import { copyProject, REPO_ROOT } from "./lib/project";
 import { createReviewStack, OFFLINE_OVERRIDES } from "./lib/review-stack";
 import { type ConfigJson, configFromStackFile, readStackConfig } from "./lib/stack-config";
 
-const DEMO_DIR = path.join(REPO_ROOT, ".paasenv-demo");
+/** Where the demo keeps everything; PAASENV_DEMO_DIR moves it (the tests use a temporary folder). */
+const DEMO_DIR = process.env.PAASENV_DEMO_DIR ?? path.join(REPO_ROOT, ".paasenv-demo");
 const PROJECT_DIR = path.join(DEMO_DIR, "project");
 const EMULATOR_STATE = path.join(DEMO_DIR, "emulator-state.json");
 const SOURCE_STACK = "staging";

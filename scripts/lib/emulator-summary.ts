@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-const appStateSchema = z.object({
+/** One stored app: the fields the summary reads (unknown fields pass through unchecked). */
+export const appStateSchema = z.object({
   app: z.object({
     id: z.string(),
     name: z.string(),

@@ -1,0 +1,174 @@
+import type { Stack } from "@pulumi/pulumi/automation";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ConfigJson } from "../../scripts/lib/stack-config";
+import { fullConfig, PLAIN_VALUE, SECRET_VALUE } from "./configs";
+import { viewOfApp, viewOfConfig } from "./expect-state";
+import {
+  changes,
+  clearRequests,
+  drift,
+  type E2E,
+  E2E_TOKEN,
+  openStack,
+  type StoredApp,
+  startE2E,
+  stepRecorder,
+  storedApp,
+  writeCalls,
+} from "./harness";
+
+// One full environment through its life under the real engine, against the emulator: create, no-op,
+// update, drift and repair, a refused then allowed database replacement, the state export, destroy.
+// The steps share one stack and run in order (each starts from the state the previous one left).
+
+const APP = "e2e-full";
+const DOMAIN = `${APP}.example.com`;
+
+let e2e: E2E;
+let stack: Stack;
+let config: ConfigJson;
+
+async function stored(): Promise<StoredApp> {
+  const app = await storedApp(e2e, APP);
+  if (app === undefined) throw new Error(`the emulator has no app ${APP}`);
+  return app;
+}
+
+/** Re-writes the stack config with `changes` on top of the full environment. */
+async function configure(changesToFull: Record<string, unknown>): Promise<void> {
+  config = fullConfig(APP, changesToFull);
+  stack = await openStack(e2e, "full", config);
+}
+
+beforeAll(async () => {
+  e2e = await startE2E("lifecycle");
+  await configure({});
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+describe("a full environment under the real engine", () => {
+  it("1. up creates app, web+worker formation, both add-ons, variables and the domain, exactly as configured", async () => {
+    const up = await stack.up();
+    expect(up.summary.result).toBe("succeeded");
+    expect(viewOfApp(await stored())).toEqual(viewOfConfig(config));
+    expect(up.outputs.appName?.value).toBe(APP);
+    expect(up.outputs.url?.value).toBe(`https://${DOMAIN}`);
+    expect(up.outputs.dnsRecords?.value).toEqual([
+      expect.objectContaining({ name: DOMAIN, type: "CNAME", value: `${APP}.osc-fr1.scalingo.io.` }),
+    ]);
+  });
+
+  it("9. the stack export holds no Scalingo token, no plaintext variable value, no add-on URL", async () => {
+    const exported = JSON.stringify(await stack.exportStack());
+    const urls = (await stored()).variables.filter((v) => v.name.endsWith("_URL") && v.name !== "APP_URL");
+    expect(urls.map((v) => v.name).sort()).toEqual([
+      "DATABASE_URL",
+      "REDIS_URL",
+      "SCALINGO_POSTGRESQL_URL",
+      "SCALINGO_REDIS_URL",
+    ]);
+    const forbidden = [E2E_TOKEN, PLAIN_VALUE, SECRET_VALUE, ...urls.map((v) => v.value)];
+    expect(forbidden.filter((text) => exported.includes(text))).toEqual([]);
+    expect(exported).toContain("ciphertext");
+  });
+
+  it("2. with nothing changed, preview reports no change and up makes no write call", async () => {
+    const preview = await stack.preview();
+    expect(Object.keys(preview.changeSummary)).toEqual(["same"]);
+    await clearRequests(e2e);
+    const up = await stack.up();
+    expect(Object.keys(up.summary.resourceChanges ?? {})).toEqual(["same"]);
+    expect(await writeCalls(e2e)).toEqual([]);
+  });
+
+  it("3. a plan upgrade, one more web container and a variable are previewed as exactly three updates, then applied", async () => {
+    const before = await stored();
+    await configure({
+      "paasenv:addons": {
+        postgresql: { plan: "postgresql-starter-1024", version: "16" },
+        redis: { plan: "redis-starter-256" },
+      },
+      "paasenv:processes": { web: { amount: 2, size: "M" }, worker: { amount: 1, size: "M" } },
+      "paasenv:env": { DJANGO_SETTINGS_MODULE: PLAIN_VALUE, WEB_CONCURRENCY: "3" },
+    });
+    const recorder = stepRecorder();
+    const preview = await stack.preview({ onEvent: recorder.onEvent });
+    expect(changes(recorder.steps)).toEqual([
+      "update paasenv-formation",
+      "update paasenv-postgresql",
+      "update paasenv-variables",
+    ]);
+    expect(preview.changeSummary.update).toBe(3);
+    const up = await stack.up();
+    expect(up.summary.resourceChanges?.update).toBe(3);
+    const after = await stored();
+    expect(viewOfApp(after)).toEqual(viewOfConfig(config));
+    const postgresId = (app: StoredApp) =>
+      app.addons.find((a) => a.addon_provider.id.endsWith("postgresql"))?.id;
+    expect(postgresId(after)).toBe(postgresId(before));
+  });
+
+  it("5. drift made out of band is seen by refresh and repaired by up; a deleted domain is recreated", async () => {
+    const domainId = (await stored()).domains[0]?.id;
+    await drift(e2e, { app: APP, kind: "app", set: { force_https: false } });
+    await drift(e2e, { app: APP, kind: "formation", key: "web", set: { amount: 5 } });
+    await drift(e2e, { app: APP, kind: "variable", key: "WEB_CONCURRENCY", set: { value: "99" } });
+    await drift(e2e, { app: APP, kind: "domain", key: DOMAIN, delete: true });
+
+    const recorder = stepRecorder();
+    const refresh = await stack.refresh({ onEvent: recorder.onEvent });
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 3, delete: 1 });
+    const preview = await stack.preview();
+    expect(preview.changeSummary).toMatchObject({ update: 3, create: 1 });
+
+    const up = await stack.up();
+    expect(up.summary.resourceChanges).toMatchObject({ update: 3, create: 1 });
+    const repaired = await stored();
+    expect(viewOfApp(repaired)).toEqual(viewOfConfig(config));
+    expect(repaired.domains[0]?.id).not.toBe(domainId);
+    expect(Object.keys((await stack.preview()).changeSummary)).toEqual(["same"]);
+  });
+
+  it("4. a change that replaces the database is refused unless paasenv:allowDataLoss is set", async () => {
+    const addons = (version: string) => ({
+      postgresql: { plan: "postgresql-starter-1024", version },
+      redis: { plan: "redis-starter-256" },
+    });
+    const postgres = (app: StoredApp) => app.addons.filter((a) => a.addon_provider.id.endsWith("postgresql"));
+    const before = postgres(await stored());
+    const base = {
+      "paasenv:processes": { web: { amount: 2, size: "M" }, worker: { amount: 1, size: "M" } },
+      "paasenv:env": { DJANGO_SETTINGS_MODULE: PLAIN_VALUE, WEB_CONCURRENCY: "3" },
+    };
+    await configure({ ...base, "paasenv:addons": addons("17") });
+    const refusal =
+      /changing `version` from "16" to "17" replaces the add-on and destroys its data.*paasenv:allowDataLoss/s;
+    await expect(stack.preview()).rejects.toThrow(refusal);
+    await clearRequests(e2e);
+    await expect(stack.up()).rejects.toThrow(refusal);
+    expect(await writeCalls(e2e)).toEqual([]);
+    expect(postgres(await stored())).toEqual(before);
+
+    await configure({ ...base, "paasenv:addons": addons("17"), "paasenv:allowDataLoss": true });
+    const recorder = stepRecorder();
+    const up = await stack.up({ onEvent: recorder.onEvent });
+    expect(up.summary.resourceChanges).toMatchObject({ replace: 1 });
+    expect(changes(recorder.steps).filter((step) => step.endsWith("paasenv-postgresql"))).toEqual(
+      expect.arrayContaining(["replace paasenv-postgresql"]),
+    );
+    const after = postgres(await stored());
+    expect(after).toHaveLength(1);
+    expect(after[0]?.id).not.toBe(before[0]?.id);
+    expect(viewOfApp(await stored())).toEqual(viewOfConfig(config));
+  });
+
+  it("8. destroy leaves nothing of the stack in the emulator", async () => {
+    const destroy = await stack.destroy();
+    expect(destroy.summary.result).toBe("succeeded");
+    expect(await storedApp(e2e, APP)).toBeUndefined();
+    await stack.workspace.removeStack("full");
+  });
+});
