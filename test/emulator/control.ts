@@ -89,7 +89,10 @@ function applyDrift(store: Store, appState: AppState, drift: Drift): Reply {
         store.deleteApp(drift.region, appState);
         return ok({ deleted: true });
       }
+      // Re-key the app when the drift renames it, so lookups by name keep working.
+      delete store.state.regions[drift.region].apps[appState.app.name];
       Object.assign(appState.app, drift.set);
+      store.putApp(drift.region, appState);
       return ok({ app: appState.app });
     case "variable": {
       const create = () => ({ id: store.nextId(), name: key, value: "" });

@@ -18,10 +18,17 @@ export interface ScriptedFault extends Fault {
 
 const RANDOM_STATUSES = [500, 502, 503] as const;
 
-function pathMatches(pattern: string, path: string): boolean {
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  if (regex !== null && regex[1] !== undefined) return new RegExp(regex[1], regex[2]).test(path);
-  return path.startsWith(pattern);
+/**
+ * A pattern is a regular expression when written between slashes and using at least one metacharacter
+ * (`/\/scale$/`); otherwise it is a path prefix (`/v1/apps/my-app/scale`), which also starts and ends with slashes.
+ */
+export function compilePattern(pattern: string): (path: string) => boolean {
+  const regex = /^\/(.+)\/([dgimsuy]*)$/.exec(pattern);
+  if (regex?.[1] !== undefined && /[\\^$*+?()[\]{}|]/.test(regex[1])) {
+    const compiled = new RegExp(regex[1], regex[2]);
+    return (path) => compiled.test(path);
+  }
+  return (path) => path.startsWith(pattern);
 }
 
 /** Parses a `POST /__emulator/faults` body; returns an error message when it is malformed. */
@@ -38,7 +45,7 @@ export function parseScriptedFault(body: unknown): ScriptedFault | string {
   if (typeof status !== "number" || status < 100 || status > 599) return "`status` must be an HTTP status";
   if (b.method !== undefined && typeof b.method !== "string") return "`method` must be a string";
   try {
-    pathMatches(b.path, "/");
+    compilePattern(b.path);
   } catch (error) {
     return `\`path\` is not a valid regular expression: ${(error as Error).message}`;
   }
@@ -83,7 +90,7 @@ export class FaultInjector {
   /** The fault for this request, if any (consumes one use of a scripted fault). */
   pick(method: string, path: string): Fault | undefined {
     const scripted = this.scripted.find(
-      (f) => (f.method === "*" || f.method === method) && pathMatches(f.path, path),
+      (f) => (f.method === "*" || f.method === method) && compilePattern(f.path)(path),
     );
     if (scripted !== undefined) {
       scripted.times -= 1;
