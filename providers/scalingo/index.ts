@@ -5,4 +5,5 @@
 
 export { Addon, type AddonArgs, addonProvider } from "./addon";
 export { App, type AppArgs, appProvider } from "./app";
+export { Formation, type FormationArgs, formationProvider, type ProcessScale } from "./formation";
 export { Variables, type VariablesArgs, variablesProvider } from "./variables";

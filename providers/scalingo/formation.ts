@@ -1,0 +1,189 @@
+/**
+ * `Formation`: how many containers of which size run each process type. Only the declared types are managed;
+ * a type removed from `processes` is scaled to 0. Deleting the resource leaves the containers as they are
+ * (as Terraform's `scalingo_container_type` does); deleting the app stops them.
+ * @see https://developers.scalingo.com/apps#scale-an-application
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  configureSession,
+  errorStatus,
+  type ScalingoClient,
+  type ScalingoProvider,
+  scalingoClient,
+  waitForOperation,
+} from "./http";
+import {
+  type Bag,
+  checkInputs,
+  declaredProcesses,
+  diffFields,
+  formationChanges,
+  parseInputs,
+  sameValue,
+  scalingoError,
+} from "./mappers";
+import {
+  type ApiContainer,
+  containerSchema,
+  type FormationInputs,
+  formationInputsSchema,
+  type Zod,
+} from "./schemas";
+
+/** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
+export const FORMATION_PROVIDER_VERSION = "1";
+
+const DIFF_FIELDS = ["appId", "region", "processes", "providerVersion"];
+const REPLACE_ON = ["appId", "region"];
+
+/** One process type's scale. */
+export interface ProcessScale {
+  /** Number of containers (up to 10 without asking Scalingo support). */
+  amount: number;
+  /** Container size. */
+  size: "S" | "M" | "L" | "XL" | "2XL" | "3XL";
+}
+
+/** Arguments of a {@link Formation}. */
+export interface FormationArgs {
+  /** The app's ID (`App.appId`). */
+  appId: pulumi.Input<string>;
+  /** The app's region. @example `"osc-fr1"` */
+  region: pulumi.Input<string>;
+  /**
+   * Process types (from the app's Procfile) and their scale.
+   * @example `{ web: { amount: 2, size: "M" }, worker: { amount: 1, size: "S" } }`
+   */
+  processes: pulumi.Input<Record<string, pulumi.Input<ProcessScale>>>;
+}
+
+const label = (news: Bag) => `Formation "${String(news.resourceName ?? news.appId)}"`;
+const what = (inputs: FormationInputs) => `formation of app ${inputs.appId}`;
+const formationId = (appId: string) => `${appId}/formation`;
+
+async function listContainers(client: ScalingoClient, op: string, appId: string): Promise<ApiContainer[]> {
+  const { z } = client;
+  const path = `/v1/apps/${appId}/containers`;
+  return (
+    await client.request({ op, method: "GET", path, root: "containers", schema: z.array(containerSchema(z)) })
+  ).data;
+}
+
+/** A clear message for a type the app does not have (422 or 404 `container_type` from the API). */
+function unknownTypeError(
+  op: string,
+  inputs: FormationInputs,
+  current: readonly ApiContainer[],
+  error: Error,
+) {
+  const missing = Object.keys(inputs.processes).filter((name) => !current.some((c) => c.name === name));
+  if (missing.length === 0) return error;
+  return scalingoError(
+    `${op}: process type(s) ${missing.join(", ")} are not in the app's Procfile (it has ${current.map((c) => c.name).join(", ") || "none"}); add them to the Procfile and deploy, or remove them from \`processes\`. Scalingo said: ${error.message}`,
+    { status: errorStatus(error) },
+  );
+}
+
+/**
+ * `POST /scale` with the changed types, then wait for the operation (a never-deployed app answers 200 without
+ * one). A replay after a lost response gets 400 "no change in containers formation": success when the
+ * formation now matches.
+ */
+async function scale(
+  client: ScalingoClient,
+  op: string,
+  inputs: FormationInputs,
+  previous: FormationInputs["processes"],
+) {
+  const current = await listContainers(client, op, inputs.appId);
+  const containers = formationChanges(previous, inputs.processes, current);
+  if (containers.length === 0) return;
+  const path = `/v1/apps/${inputs.appId}/scale`;
+  try {
+    const reply = await client.request({ op, method: "POST", path, body: { containers } });
+    if (reply.location !== undefined) await waitForOperation(client, op, inputs.appId, reply.location);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    const status = errorStatus(error);
+    if (status === 400 && /no change in containers formation/.test(error.message)) {
+      const now = await listContainers(client, op, inputs.appId);
+      if (formationChanges(previous, inputs.processes, now).length === 0) return;
+    }
+    if (status === 422 || status === 404) throw unknownTypeError(op, inputs, current, error);
+    throw error;
+  }
+}
+
+/** The dynamic provider behind {@link Formation}. */
+export const formationProvider: ScalingoProvider = {
+  async configure(req) {
+    configureSession(this, (key) => req.config.get(key));
+  },
+
+  async check(_olds, news) {
+    const { z }: { z: Zod } = require("zod");
+    return checkInputs(formationInputsSchema(z), news, label(news));
+  },
+
+  async diff(_id, olds, news) {
+    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
+  },
+
+  async create(raw) {
+    const { z }: { z: Zod } = require("zod");
+    const inputs = parseInputs(formationInputsSchema(z), raw, label(raw));
+    const client = await scalingoClient(this, inputs.region);
+    await scale(client, `create ${what(inputs)}`, inputs, {});
+    return { id: formationId(inputs.appId), outs: { ...inputs } };
+  },
+
+  async read(id, stored) {
+    const { z }: { z: Zod } = require("zod");
+    const props = stored ?? {};
+    const previous = parseInputs(formationInputsSchema(z), props, label(props));
+    const client = await scalingoClient(this, previous.region);
+    const current = await listContainers(client, `read ${what(previous)}`, previous.appId).catch(
+      (error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)),
+    );
+    if (current === undefined) return {};
+    const processes = declaredProcesses(previous.processes, current);
+    const inputs = {
+      ...previous,
+      processes: sameValue(processes, previous.processes) ? previous.processes : processes,
+    };
+    return { id, props: { ...inputs }, inputs };
+  },
+
+  async update(_id, olds, news) {
+    const { z }: { z: Zod } = require("zod");
+    const inputs = parseInputs(formationInputsSchema(z), news, label(news));
+    const previous = formationInputsSchema(z).shape.processes.safeParse(olds.processes).data ?? {};
+    const client = await scalingoClient(this, inputs.region);
+    await scale(client, `update ${what(inputs)}`, inputs, previous);
+    return { outs: { ...inputs } };
+  },
+
+  /** Leaves the containers running: removing the resource should not stop a production app by surprise. */
+  async delete() {},
+};
+
+/**
+ * The process formation of a Scalingo app.
+ *
+ * @example
+ * ```ts
+ * new Formation("shop-formation", {
+ *   appId: app.appId, region: "osc-fr1", processes: { web: { amount: 2, size: "M" } },
+ * });
+ * ```
+ */
+export class Formation extends pulumi.dynamic.Resource {
+  /** The declared process types and their scale. */
+  declare readonly processes: pulumi.Output<Record<string, ProcessScale>>;
+
+  constructor(name: string, args: FormationArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = { ...args, providerVersion: FORMATION_PROVIDER_VERSION, resourceName: name };
+    super(formationProvider, name, props, opts, "scalingo", "Formation");
+  }
+}
