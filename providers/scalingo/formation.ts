@@ -41,8 +41,8 @@ const REPLACE_ON = ["appId", "region"];
 export interface ProcessScale {
   /** Number of containers (up to 10 without asking Scalingo support). */
   amount: number;
-  /** Container size. */
-  size: "S" | "M" | "L" | "XL" | "2XL" | "3XL";
+  /** Container size: `S`, `M`, `L`, `XL`, `2XL` or `3XL` (checked by `check`). */
+  size: "S" | "M" | "L" | "XL" | "2XL" | "3XL" | (string & {});
 }
 
 /** Arguments of a {@link Formation}. */

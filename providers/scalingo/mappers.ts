@@ -280,14 +280,30 @@ export function declaredProcesses(
   );
 }
 
-/** Body of `POST`/`PATCH /v1/apps/:app/domains[/:id]`; `tlscert: ""` removes a custom certificate. */
-export function domainPayload(inputs: DomainInputs, previous?: DomainInputs) {
-  const removeCert = previous?.tlsCert !== undefined && inputs.tlsCert === undefined;
+/** Body of `POST /v1/apps/:app/domains`. */
+export function domainCreateBody(inputs: DomainInputs) {
   return {
+    name: inputs.name,
     canonical: inputs.canonical,
     letsencrypt_enabled: inputs.letsEncrypt,
     ...(inputs.tlsCert === undefined ? {} : { tlscert: inputs.tlsCert, tlskey: inputs.tlsKey }),
-    ...(removeCert ? { tlscert: "", tlskey: "" } : {}),
+  };
+}
+
+/**
+ * What a `PATCH /v1/apps/:app/domains/:id` must change: settings that differ from the domain as it is, and the
+ * certificate when the declared one changed (`tlscert: ""` removes a custom certificate).
+ */
+export function domainChanges(
+  inputs: DomainInputs,
+  previous: DomainInputs | undefined,
+  remote: ApiDomain,
+): Bag {
+  const certChanged = inputs.tlsCert !== previous?.tlsCert || inputs.tlsKey !== previous?.tlsKey;
+  return {
+    ...(remote.canonical === inputs.canonical ? {} : { canonical: inputs.canonical }),
+    ...(remote.letsencrypt_enabled === inputs.letsEncrypt ? {} : { letsencrypt_enabled: inputs.letsEncrypt }),
+    ...(certChanged ? { tlscert: inputs.tlsCert ?? "", tlskey: inputs.tlsKey ?? "" } : {}),
   };
 }
 

@@ -118,7 +118,7 @@ export const domainInputsSchema = (z: Zod) =>
       adopt: z.boolean().optional(),
     })
     .refine((d) => (d.tlsCert === undefined) === (d.tlsKey === undefined), {
-      message: "`tlsCert` and `tlsKey` go together: set both or neither",
+      message: "must be set together with `tlsCert` (set both or neither)",
       path: ["tlsKey"],
     });
 

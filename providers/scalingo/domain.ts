@@ -1,0 +1,275 @@
+/**
+ * `Domain`: a custom domain of an app. The name is immutable (a change replaces the domain); `canonical`,
+ * Let's Encrypt and a custom certificate change in place. At most one domain per app is canonical: setting it
+ * first unsets the current one, so two are never canonical at once.
+ * @see https://developers.scalingo.com/domains
+ */
+import * as pulumi from "@pulumi/pulumi";
+import {
+  configureSession,
+  createOnce,
+  errorStatus,
+  initError,
+  type ScalingoClient,
+  type ScalingoProvider,
+  scalingoClient,
+} from "./http";
+import {
+  type Bag,
+  checkInputs,
+  cnameTarget,
+  diffFields,
+  domainChanges,
+  domainCreateBody,
+  domainInputsFromApi,
+  domainOutputs,
+  parseInputs,
+  scalingoError,
+} from "./mappers";
+import {
+  type ApiDomain,
+  appSchema,
+  type DomainInputs,
+  domainInputsSchema,
+  domainSchema,
+  type Zod,
+} from "./schemas";
+
+/** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
+export const DOMAIN_PROVIDER_VERSION = "1";
+
+const DIFF_FIELDS = [
+  "appId",
+  "region",
+  "name",
+  "canonical",
+  "letsEncrypt",
+  "tlsCert",
+  "tlsKey",
+  "providerVersion",
+];
+/** The name cannot be changed through the API: delete and re-create. */
+const REPLACE_ON = ["appId", "region", "name"];
+
+/** Arguments of a {@link Domain}. */
+export interface DomainArgs {
+  /** The app's ID (`App.appId`). */
+  appId: pulumi.Input<string>;
+  /** The app's region. @example `"osc-fr1"` */
+  region: pulumi.Input<string>;
+  /** The host name; changing it replaces the domain. @example `"www.example.com"` */
+  name: pulumi.Input<string>;
+  /**
+   * Make this the app's [canonical domain](https://doc.scalingo.com/platform/app/domain#canonical-domain): the
+   * others redirect to it. At most one per app.
+   * @default `false`
+   */
+  canonical?: pulumi.Input<boolean>;
+  /** Let Scalingo get a Let's Encrypt certificate (ignored while a custom certificate is set). @default `true` */
+  letsEncrypt?: pulumi.Input<boolean>;
+  /** A custom certificate chain, PEM (secret). Set with `tlsKey`. */
+  tlsCert?: pulumi.Input<string>;
+  /** The custom certificate's private key, PEM (secret). Set with `tlsCert`. */
+  tlsKey?: pulumi.Input<string>;
+  /** Take over the app's existing domain of this name instead of failing. @default `false` */
+  adopt?: pulumi.Input<boolean>;
+}
+
+const label = (news: Bag) => `Domain "${String(news.resourceName ?? news.name)}"`;
+const what = (inputs: DomainInputs) => `domain "${inputs.name}" of app ${inputs.appId}`;
+
+async function listDomains(client: ScalingoClient, op: string, appId: string): Promise<ApiDomain[]> {
+  const { z } = client;
+  const path = `/v1/apps/${appId}/domains`;
+  return (
+    await client.request({ op, method: "GET", path, root: "domains", schema: z.array(domainSchema(z)) })
+  ).data;
+}
+
+async function patchDomain(client: ScalingoClient, op: string, appId: string, id: string, changes: Bag) {
+  const path = `/v1/apps/${appId}/domains/${id}`;
+  const body = { domain: changes };
+  return (
+    await client.request({ op, method: "PATCH", path, body, root: "domain", schema: domainSchema(client.z) })
+  ).data;
+}
+
+/** Unset the app's current canonical domain (other than `keepId`) before making another one canonical. */
+async function releaseCanonical(client: ScalingoClient, op: string, appId: string, keepId?: string) {
+  for (const other of await listDomains(client, op, appId)) {
+    if (other.canonical && other.id !== keepId)
+      await patchDomain(client, op, appId, other.id, { canonical: false });
+  }
+}
+
+/** Bring an existing domain to the declared settings: one PATCH with what differs, none when nothing does. */
+async function converge(
+  client: ScalingoClient,
+  op: string,
+  inputs: DomainInputs,
+  previous: DomainInputs | undefined,
+  domain: ApiDomain,
+) {
+  const changes = domainChanges(inputs, previous, domain);
+  if (Object.keys(changes).length === 0) return domain;
+  if (changes.canonical === true) await releaseCanonical(client, op, inputs.appId, domain.id);
+  return patchDomain(client, op, inputs.appId, domain.id, changes);
+}
+
+/** The CNAME target `<app>.<region>.scalingo.io.`, from the app's `base_url`. */
+async function targetOf(client: ScalingoClient, op: string, appId: string): Promise<string> {
+  const path = `/v1/apps/${appId}`;
+  const app = await client.request({ op, method: "GET", path, root: "app", schema: appSchema(client.z) });
+  return cnameTarget(app.data.base_url);
+}
+
+async function postDomain(client: ScalingoClient, op: string, inputs: DomainInputs): Promise<ApiDomain> {
+  if (inputs.canonical) await releaseCanonical(client, op, inputs.appId);
+  return createOnce({
+    attempts: client.settings.createAttempts,
+    delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
+    create: async () => {
+      const path = `/v1/apps/${inputs.appId}/domains`;
+      const body = { domain: domainCreateBody(inputs) };
+      return (
+        await client.request({
+          op,
+          method: "POST",
+          path,
+          body,
+          root: "domain",
+          schema: domainSchema(client.z),
+        })
+      ).data;
+    },
+    lookup: async () => (await listDomains(client, op, inputs.appId)).find((d) => d.name === inputs.name),
+  });
+}
+
+/** The dynamic provider behind {@link Domain}. */
+export const domainProvider: ScalingoProvider = {
+  async configure(req) {
+    configureSession(this, (key) => req.config.get(key));
+  },
+
+  async check(_olds, news) {
+    const { z }: { z: Zod } = require("zod");
+    return checkInputs(domainInputsSchema(z), news, label(news));
+  },
+
+  async diff(_id, olds, news) {
+    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
+  },
+
+  async create(raw) {
+    const { z }: { z: Zod } = require("zod");
+    const inputs = parseInputs(domainInputsSchema(z), raw, label(raw));
+    const op = `create ${what(inputs)}`;
+    const client = await scalingoClient(this, inputs.region);
+    const existing = (await listDomains(client, op, inputs.appId)).find((d) => d.name === inputs.name);
+    if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
+      throw scalingoError(
+        `${op}: the app already has the domain "${inputs.name}". To manage it with paasenv, set \`adopt: true\` ` +
+          "on this resource (or `pulumi config set scalingo:adoptExisting true`) and run `pulumi up` again.",
+        { status: 422 },
+      );
+    }
+    const domain = existing ?? (await postDomain(client, op, inputs));
+    try {
+      const converged = await converge(
+        client,
+        op,
+        inputs,
+        existing === undefined ? inputs : undefined,
+        domain,
+      );
+      return {
+        id: domain.id,
+        outs: domainOutputs(inputs, converged, await targetOf(client, op, inputs.appId)),
+      };
+    } catch (error) {
+      throw initError(error, domain.id, { ...domainOutputs(inputs, domain, ""), __provider: raw.__provider });
+    }
+  },
+
+  async read(id, stored) {
+    const { z }: { z: Zod } = require("zod");
+    const props = stored ?? {};
+    const previous = parseInputs(domainInputsSchema(z), props, label(props));
+    const op = `read ${what(previous)}`;
+    const client = await scalingoClient(this, previous.region);
+    const path = `/v1/apps/${previous.appId}/domains/${id}`;
+    const domain = await client.lookup({ op, path, root: "domain", schema: domainSchema(z) });
+    if (domain === undefined) return {};
+    const inputs = domainInputsFromApi(previous, domain);
+    return { id, props: domainOutputs(inputs, domain, await targetOf(client, op, previous.appId)), inputs };
+  },
+
+  async update(id, olds, news) {
+    const { z }: { z: Zod } = require("zod");
+    const inputs = parseInputs(domainInputsSchema(z), news, label(news));
+    const previous = domainInputsSchema(z).safeParse(olds).data;
+    const op = `update ${what(inputs)}`;
+    const client = await scalingoClient(this, inputs.region);
+    const path = `/v1/apps/${inputs.appId}/domains/${id}`;
+    const current = await client.lookup({ op, path, root: "domain", schema: domainSchema(z) });
+    if (current === undefined) {
+      throw scalingoError(
+        `${op}: domain ${id} no longer exists on Scalingo; run \`pulumi refresh\` to forget it`,
+      );
+    }
+    const domain = await converge(client, op, inputs, previous, current);
+    return { outs: domainOutputs(inputs, domain, await targetOf(client, op, inputs.appId)) };
+  },
+
+  async delete(id, props) {
+    const { z }: { z: Zod } = require("zod");
+    const previous = parseInputs(domainInputsSchema(z), props, label(props));
+    const client = await scalingoClient(this, previous.region);
+    const path = `/v1/apps/${previous.appId}/domains/${id}`;
+    await client
+      .request({ op: `delete ${what(previous)}`, method: "DELETE", path })
+      .catch((error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)));
+  },
+};
+
+/**
+ * A custom domain of a Scalingo app (point a CNAME at `cnameTarget`).
+ *
+ * @example
+ * ```ts
+ * new Domain("shop-www", { appId: app.appId, region: "osc-fr1", name: "www.example.com", canonical: true });
+ * ```
+ */
+export class Domain extends pulumi.dynamic.Resource {
+  /** The domain ID. */
+  declare readonly domainId: pulumi.Output<string>;
+  /** Where the domain's CNAME must point: `<app>.<region>.scalingo.io.` (trailing dot). */
+  declare readonly cnameTarget: pulumi.Output<string>;
+  /** Certificate status: `pending`, `success` or `error`. */
+  declare readonly sslStatus: pulumi.Output<string>;
+  /** Let's Encrypt status: `new`, `pending_dns`, `created`, `dns_required` or `error`. */
+  declare readonly letsencryptStatus: pulumi.Output<string>;
+
+  constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      domainId: undefined,
+      cnameTarget: undefined,
+      sslStatus: undefined,
+      letsencryptStatus: undefined,
+    };
+    const certificate = {
+      ...(args.tlsCert === undefined ? {} : { tlsCert: pulumi.secret(args.tlsCert) }),
+      ...(args.tlsKey === undefined ? {} : { tlsKey: pulumi.secret(args.tlsKey) }),
+    };
+    const props = {
+      ...outputs,
+      ...args,
+      ...certificate,
+      providerVersion: DOMAIN_PROVIDER_VERSION,
+      resourceName: name,
+    };
+    const secrets = [...(opts?.additionalSecretOutputs ?? []), "tlsCert", "tlsKey"];
+    super(domainProvider, name, props, { ...opts, additionalSecretOutputs: secrets }, "scalingo", "Domain");
+  }
+}
