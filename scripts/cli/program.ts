@@ -38,10 +38,7 @@ export function globalsOf(command: Command): GlobalOptions {
 /** The program with its global options and every command registered. */
 export function buildProgram(context: CommandContext): Command {
   const program = new Command("paasenv")
-    .description(
-      "Review environments, previews and deployments for paasenv stacks (Pulumi Automation API).\n" +
-        "Results go to stdout, progress to stderr. Exit codes: 0 ok, 1 failure, 2 usage error.",
-    )
+    .description("Review environments, previews and deployments for paasenv stacks (Pulumi Automation API).")
     .option("--cwd <dir>", "the Pulumi project directory (holds Pulumi.yaml)", REPO_ROOT)
     .option(
       "--backend-url <url>",
@@ -53,7 +50,8 @@ export function buildProgram(context: CommandContext): Command {
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
-      "\nEnvironment: PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE(_FILE), SCALINGO_API_TOKEN,\n" +
+      "\nResults go to stdout, progress to stderr. Exit codes: 0 ok, 1 failure, 2 usage error.\n" +
+        "Environment: PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE(_FILE), SCALINGO_API_TOKEN,\n" +
         "SCALINGO_AUTH_URL, SCALINGO_API_URL (see scripts/cli/README.md).",
     );
   for (const register of COMMANDS) register(program, context);

@@ -4,7 +4,7 @@
  * property diffs. Values come already masked from plan-summary.ts; this module adds no value of its own.
  */
 import type { ChangeKind, PlanSummary, PropertyChange, ResourceChange } from "./plan-summary";
-import { shortType } from "./plan-summary";
+import { SECRET_TEXT, shortType } from "./plan-summary";
 
 /** Rendering limits, so a huge plan still fits in a comment (GitHub caps comments at 65,536 characters). */
 export interface RenderOptions {
@@ -45,6 +45,8 @@ export function code(text: string): string {
 export function renderProperty(change: PropertyChange): string {
   const path = code(change.path);
   if (change.before === undefined && change.after === undefined) return `${path} changed`;
+  if (change.before === SECRET_TEXT && change.after === SECRET_TEXT)
+    return `${path}: ${code(SECRET_TEXT)} (changed)`;
   if (change.before === undefined) return `${path}: ${code(change.after ?? "")} (added)`;
   if (change.after === undefined) return `${path}: ${code(change.before)} (removed)`;
   const replaces = change.kind.endsWith("-replace") ? " **(forces replacement)**" : "";

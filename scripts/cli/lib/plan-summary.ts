@@ -149,20 +149,73 @@ export function displayValue(value: unknown, path: string, maxLength = 80): stri
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
-/** The property changes of one step, from its detailed diff (or its plain list of changed keys). */
+/** Joins a property path: `a` + `b` → `a.b`, `a` + 0 → `a[0]`, `a` + `x.y` → `a["x.y"]`. */
+export function joinPath(prefix: string, key: string | number): string {
+  if (typeof key === "number") return `${prefix}[${key}]`;
+  const segment = /^[A-Za-z_$][\w$-]*$/.test(key) ? key : `["${key.replace(/"/g, '\\"')}"]`;
+  if (prefix === "" || segment.startsWith("[")) return `${prefix}${segment}`;
+  return `${prefix}.${segment}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isSecretValue(value);
+}
+
+/**
+ * The leaf paths where `before` and `after` differ. Two secrets cannot be compared (both are blinded), so
+ * they are listed in `secretPaths` instead, for the caller to report when nothing visible changed.
+ */
+export function diffPaths(
+  before: unknown,
+  after: unknown,
+  prefix: string,
+  secretPaths: string[] = [],
+): string[] {
+  if (isSecretValue(before) && isSecretValue(after)) {
+    secretPaths.push(prefix);
+    return [];
+  }
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+      (k) => !k.startsWith("__"),
+    );
+    return keys
+      .sort()
+      .flatMap((key) => diffPaths(before[key], after[key], joinPath(prefix, key), secretPaths));
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((item, i) => diffPaths(item, after[i], joinPath(prefix, i), secretPaths));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}
+
+/** The paths that changed between old and new inputs (the engine gives no detailed diff for dynamic resources). */
+function changedInputPaths(metadata: StepEventMetadata): string[] {
+  const secretPaths: string[] = [];
+  const paths = diffPaths(metadata.old?.inputs ?? {}, metadata.new?.inputs ?? {}, "", secretPaths);
+  return paths.length > 0 ? paths : secretPaths;
+}
+
+/** The property changes of an update or replace step: the engine's detailed diff, else our own input diff. */
 export function propertyChanges(metadata: StepEventMetadata): PropertyChange[] {
+  if (metadata.old === undefined || metadata.new === undefined) return [];
   const detailed = metadata.detailedDiff ?? {};
-  const paths = Object.keys(detailed).length > 0 ? Object.keys(detailed) : (metadata.diffs ?? []);
+  const paths = Object.keys(detailed).length > 0 ? Object.keys(detailed) : changedInputPaths(metadata);
+  const replaceKeys = new Set(metadata.keys ?? []);
   return paths
     .filter((path) => !splitPath(path).some((segment) => segment.startsWith("__")))
     .sort()
     .map((path) => ({
       path,
-      kind: detailed[path]?.diffKind ?? "update",
-      before: displayValue(valueAt(metadata.old?.inputs, path) ?? valueAt(metadata.old?.outputs, path), path),
+      kind:
+        detailed[path]?.diffKind ?? (replaceKeys.has(splitPath(path)[0] ?? "") ? "update-replace" : "update"),
+      before: displayValue(valueAt(metadata.old?.inputs, path), path),
       after: displayValue(valueAt(metadata.new?.inputs, path), path),
     }));
 }
+
+/** The steps that carry both old and new inputs worth comparing. */
+const DIFFED_OPS = new Set(["update", "replace", "create-replacement"]);
 
 /** The precedence of change kinds when several steps touch one resource (a replace is a create + delete). */
 const PRECEDENCE: Record<ChangeKind, number> = { replace: 3, delete: 2, update: 1, create: 0 };
@@ -182,7 +235,7 @@ export function summarizePlan(stack: string, events: readonly EngineEvent[]): Pl
     }
     const known = byUrn.get(metadata.urn);
     if (known !== undefined && PRECEDENCE[known.kind] > PRECEDENCE[kind]) continue;
-    const properties = propertyChanges(metadata);
+    const properties = DIFFED_OPS.has(metadata.op) ? propertyChanges(metadata) : [];
     byUrn.set(metadata.urn, {
       kind,
       urn: metadata.urn,
