@@ -6,7 +6,14 @@ import { buildProgram, COMMANDS, globalsOf, main } from "../../scripts/cli/progr
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const io: Io = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
