@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ALWAYSDATA_PROVIDER_VERSION, AlwaysdataRecord } from "../../../providers/alwaysdata";
 
 const created: pulumi.runtime.MockResourceArgs[] = [];
 
@@ -12,7 +13,10 @@ beforeAll(() => {
     {
       newResource: (args) => {
         created.push(args);
-        return { id: "1001", state: { ...args.inputs, recordId: 1001, domainId: 100, fqdn: "www.example.com" } };
+        return {
+          id: "1001",
+          state: { ...args.inputs, recordId: 1001, domainId: 100, fqdn: "www.example.com" },
+        };
       },
       call: (args) => args.inputs,
     },
@@ -26,7 +30,6 @@ const promiseOf = <T>(output: pulumi.Output<T>) => new Promise<T>((resolve) => o
 
 describe("AlwaysdataRecord", () => {
   it("registers pulumi-nodejs:dynamic/alwaysdata:Record with providerVersion and its outputs", async () => {
-    const { AlwaysdataRecord, ALWAYSDATA_PROVIDER_VERSION } = await import("../../../providers/alwaysdata");
     const record = new AlwaysdataRecord("shop-www", {
       zone: "example.com",
       name: "www",
