@@ -81,7 +81,10 @@ async function planSource(options: DeployOptions, io: Io): Promise<PlannedSource
   const repo = await repositoryRoot(options.repo ?? process.cwd());
   const resolved = await resolveRef(repo, options.ref ?? "HEAD");
   if (options.ref === undefined && (await hasUncommittedChanges(repo))) {
-    progress(io, `${repo} has uncommitted changes: they are not deployed (git archive takes committed files)`);
+    progress(
+      io,
+      `${repo} has uncommitted changes: they are not deployed (git archive takes committed files)`,
+    );
   }
   return { source: { kind: "git", ...resolved }, gitRef: resolved.commit, repo };
 }
@@ -93,7 +96,10 @@ async function archiveBytes(planned: PlannedSource, options: DeployOptions, io: 
     const built = await gitArchive(repo, source.commit);
     try {
       const bytes = fs.readFileSync(built.file);
-      progress(io, `git archive ${source.ref} (${source.commit.slice(0, 12)}) → ${built.folder}/, ${formatSize(bytes.length)}`);
+      progress(
+        io,
+        `git archive ${source.ref} (${source.commit.slice(0, 12)}) → ${built.folder}/, ${formatSize(bytes.length)}`,
+      );
       return bytes;
     } finally {
       built.remove();
@@ -183,7 +189,10 @@ export async function deploy(session: PulumiSession, io: Io, options: DeployOpti
   const client = await scalingoClient(deploySession(process.env, settings.scalingoConfig), settings.region);
   const sourceUrl = await sourceUrlOf(client, planned, options, io);
   const created = await createDeployment(client, appName, sourceUrl, planned.gitRef);
-  progress(io, `${name}: deployment ${created.id} of ${appName} (${settings.region})${decision.release ? `, release ${decision.release}` : ""}`);
+  progress(
+    io,
+    `${name}: deployment ${created.id} of ${appName} (${settings.region})${decision.release ? `, release ${decision.release}` : ""}`,
+  );
   const final = await followDeployment({
     client,
     app: appName,
@@ -212,9 +221,19 @@ export function registerDeploy(program: Command, context: CommandContext): void 
       "deploy the application's code to a stack's app (git archive of a ref, uploaded), follow it to its end;\n" +
         "production stacks only take a commit tagged vX.Y.Z unless --force",
     )
-    .argument("<stack>", "the stack whose app receives the code (staging, production, review-<N>…)", parseStackName)
-    .option("--repo <path>", "the application's git repository (any folder inside it); default: the current directory")
-    .option("--ref <ref>", "branch, tag or commit to deploy (default HEAD); with --archive/--source-url, a label")
+    .argument(
+      "<stack>",
+      "the stack whose app receives the code (staging, production, review-<N>…)",
+      parseStackName,
+    )
+    .option(
+      "--repo <path>",
+      "the application's git repository (any folder inside it); default: the current directory",
+    )
+    .option(
+      "--ref <ref>",
+      "branch, tag or commit to deploy (default HEAD); with --archive/--source-url, a label",
+    )
     .addOption(
       new Option("--archive <file.tar.gz>", "upload this archive instead of a git archive").conflicts([
         "sourceUrl",
@@ -225,7 +244,12 @@ export function registerDeploy(program: Command, context: CommandContext): void 
       new Option("--source-url <url>", "let Scalingo download the archive from this URL").conflicts("repo"),
     )
     .option("--force", "deploy to a production stack without a release tag")
-    .option("--timeout <duration>", "stop following after this long (e.g. 30m)", (text) => parseDuration(text, "--timeout"), 30 * 60_000)
+    .option(
+      "--timeout <duration>",
+      "stop following after this long (e.g. 30m)",
+      (text) => parseDuration(text, "--timeout"),
+      30 * 60_000,
+    )
     .option("--json", "print the result as JSON instead of the app's URL")
     .action(
       async (
