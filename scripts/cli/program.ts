@@ -6,6 +6,7 @@
  * (scripts/cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
+import { registerDeploy } from "./deploy";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview-markdown";
@@ -22,8 +23,8 @@ export interface CommandContext {
 /** Adds one top-level command (or command group) to the program. */
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
-/** The commands, in help order. Issue 8 appends `registerDeploy`. */
-export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerPreview];
+/** The commands, in help order. */
+export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerPreview, registerDeploy];
 
 /** Global options from the parsed command line (`--cwd`, `--backend-url`, `--quiet`). */
 export function globalsOf(command: Command): GlobalOptions {
