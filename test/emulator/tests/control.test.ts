@@ -38,17 +38,36 @@ describe("control endpoints", () => {
 
   it("logs every API request, the token exchange included, but no control request", async () => {
     await api.control("DELETE", "requests");
-    await request(`${api.url}/v1/tokens/exchange`, "POST", {}, { Authorization: `Basic ${Buffer.from(":tk").toString("base64")}` });
+    await request(
+      `${api.url}/v1/tokens/exchange`,
+      "POST",
+      {},
+      { Authorization: `Basic ${Buffer.from(":tk").toString("base64")}` },
+    );
     await api.call("GET", "/v1/apps/control-app/variables?aliases=false");
     await api.call("GET", "/v1/apps/missing-app");
     await api.control("GET", "state");
     const { requests } = (await api.control("GET", "requests")).json;
-    expect(requests.map((r: { method: string; path: string; status: number; query: string }) => [r.method, r.path, r.status, r.query])).toEqual([
+    expect(
+      requests.map((r: { method: string; path: string; status: number; query: string }) => [
+        r.method,
+        r.path,
+        r.status,
+        r.query,
+      ]),
+    ).toEqual([
       ["POST", "/v1/tokens/exchange", 200, ""],
       ["GET", "/v1/apps/control-app/variables", 200, "aliases=false"],
       ["GET", "/v1/apps/missing-app", 404, ""],
     ]);
-    expect(requests[0]).toEqual({ method: "POST", path: "/v1/tokens/exchange", query: "", status: 200, ms: expect.any(Number), at: expect.any(String) });
+    expect(requests[0]).toEqual({
+      method: "POST",
+      path: "/v1/tokens/exchange",
+      query: "",
+      status: 200,
+      ms: expect.any(Number),
+      at: expect.any(String),
+    });
   });
 
   it("reset clears apps and the log", async () => {
@@ -58,12 +77,19 @@ describe("control endpoints", () => {
   });
 
   it("drift changes or deletes one object of each kind out of band", async () => {
-    await api.call("PUT", "/v1/apps/control-app/variables", { variables: [{ name: "KEEP", value: "1" }, { name: "GONE", value: "2" }] });
+    await api.call("PUT", "/v1/apps/control-app/variables", {
+      variables: [
+        { name: "KEEP", value: "1" },
+        { name: "GONE", value: "2" },
+      ],
+    });
     await api.call("POST", "/v1/apps/control-app/scale", { containers: [{ name: "web", amount: 1 }] });
     await api.call("POST", "/v1/apps/control-app/domains", { domain: { name: "drift.example.com" } });
     const plans = (await api.call("GET", "/v1/addon_providers/redis/plans")).json.plans;
     const sandbox = plans.find((p: { name: string }) => p.name === "redis-sandbox");
-    await api.call("POST", "/v1/apps/control-app/addons", { addon: { addon_provider_id: "redis", plan_id: sandbox.id } });
+    await api.call("POST", "/v1/apps/control-app/addons", {
+      addon: { addon_provider_id: "redis", plan_id: sandbox.id },
+    });
     const drift = (body: object) => api.control("POST", "drift", { app: "control-app", ...body });
 
     expect((await drift({ kind: "app", set: { force_https: true } })).status).toBe(200);
@@ -71,8 +97,12 @@ describe("control endpoints", () => {
     expect((await drift({ kind: "variable", key: "GONE", delete: true })).status).toBe(200);
     expect((await drift({ kind: "variable", key: "NEW", set: { value: "x" } })).status).toBe(200);
     expect((await drift({ kind: "formation", key: "web", set: { amount: 4 } })).status).toBe(200);
-    expect((await drift({ kind: "domain", key: "drift.example.com", set: { canonical: true } })).status).toBe(200);
-    expect((await drift({ kind: "addon", key: "scalingo-redis", set: { plan: "redis-starter-512" } })).status).toBe(200);
+    expect((await drift({ kind: "domain", key: "drift.example.com", set: { canonical: true } })).status).toBe(
+      200,
+    );
+    expect(
+      (await drift({ kind: "addon", key: "scalingo-redis", set: { plan: "redis-starter-512" } })).status,
+    ).toBe(200);
 
     expect((await api.call("GET", "/v1/apps/control-app")).json.app.force_https).toBe(true);
     const vars = (await api.call("GET", "/v1/apps/control-app/variables")).json.variables;
@@ -81,7 +111,9 @@ describe("control endpoints", () => {
     expect(byName).not.toHaveProperty("GONE");
     expect((await api.call("GET", "/v1/apps/control-app/containers")).json.containers[0].amount).toBe(4);
     expect((await api.call("GET", "/v1/apps/control-app/domains")).json.domains[0].canonical).toBe(true);
-    expect((await api.call("GET", "/v1/apps/control-app/addons")).json.addons[0].plan.name).toBe("redis-starter-512");
+    expect((await api.call("GET", "/v1/apps/control-app/addons")).json.addons[0].plan.name).toBe(
+      "redis-starter-512",
+    );
 
     expect((await drift({ kind: "domain", key: "drift.example.com", delete: true })).status).toBe(200);
     expect((await api.call("GET", "/v1/apps/control-app/domains")).json.domains).toEqual([]);
@@ -90,21 +122,52 @@ describe("control endpoints", () => {
   });
 
   it("drift answers 400 on a malformed request and 404 on an unknown target", async () => {
-    expect((await api.control("POST", "drift", { app: "control-app", kind: "nope", set: {} })).status).toBe(400);
-    expect((await api.control("POST", "drift", { app: "control-app", kind: "variable", set: {} })).status).toBe(400);
-    expect((await api.control("POST", "drift", { app: "missing-app", kind: "app", set: {} })).status).toBe(404);
-    expect((await api.control("POST", "drift", { app: "control-app", kind: "domain", key: "no.example.com", delete: true })).status).toBe(404);
+    expect((await api.control("POST", "drift", { app: "control-app", kind: "nope", set: {} })).status).toBe(
+      400,
+    );
+    expect(
+      (await api.control("POST", "drift", { app: "control-app", kind: "variable", set: {} })).status,
+    ).toBe(400);
+    expect((await api.control("POST", "drift", { app: "missing-app", kind: "app", set: {} })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await api.control("POST", "drift", {
+          app: "control-app",
+          kind: "domain",
+          key: "no.example.com",
+          delete: true,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("scripted faults: before the write nothing is stored, after the write the object exists but the response is lost", async () => {
-    const armed = await api.control("POST", "faults", { method: "POST", path: "/v1/apps/control-app/variables", times: 1, status: 503, when: "before" });
+    const armed = await api.control("POST", "faults", {
+      method: "POST",
+      path: "/v1/apps/control-app/variables",
+      times: 1,
+      status: 503,
+      when: "before",
+    });
     expect(armed.status).toBe(201);
-    const before = await api.call("POST", "/v1/apps/control-app/variables", { variable: { name: "B", value: "1" } });
+    const before = await api.call("POST", "/v1/apps/control-app/variables", {
+      variable: { name: "B", value: "1" },
+    });
     expect(before.status).toBe(503);
     expect((await api.call("GET", "/v1/apps/control-app/variables")).json.variables).toEqual([]);
 
-    await api.control("POST", "faults", { method: "POST", path: "/\\/variables$/", times: 1, drop: true, when: "after" });
-    await expect(api.call("POST", "/v1/apps/control-app/variables", { variable: { name: "C", value: "1" } })).rejects.toThrow();
+    await api.control("POST", "faults", {
+      method: "POST",
+      path: "/\\/variables$/",
+      times: 1,
+      drop: true,
+      when: "after",
+    });
+    await expect(
+      api.call("POST", "/v1/apps/control-app/variables", { variable: { name: "C", value: "1" } }),
+    ).rejects.toThrow();
     const stored = (await api.call("GET", "/v1/apps/control-app/variables")).json.variables;
     expect(stored.map((v: { name: string }) => v.name)).toEqual(["C"]);
 

@@ -24,7 +24,10 @@ describe("the official scalingo.js client, unchanged, against the emulator", () 
   afterAll(() => emulator.stop());
 
   it("runs a full scenario: token exchange, app, variables, add-ons, deployment, scale, domain, delete", async () => {
-    const client = await clientFromToken("tk-us-official-client", { apiUrl: emulator.url, authApiUrl: emulator.url });
+    const client = await clientFromToken("tk-us-official-client", {
+      apiUrl: emulator.url,
+      authApiUrl: emulator.url,
+    });
     expect(client._token.split(".")).toHaveLength(3);
 
     const app = await client.Apps.create({ name: "official-client" });
@@ -49,10 +52,19 @@ describe("the official scalingo.js client, unchanged, against the emulator", () 
     const postgres = providers.find((p) => p.id === "postgresql");
     const sandbox = postgres?.plans?.find((p) => p.name === "postgresql-sandbox");
     const starter = postgres?.plans?.find((p) => p.name === "postgresql-starter-512");
-    const addon = await client.Addons.create(app.id, { addon_provider_id: "postgresql", plan_id: sandbox?.id ?? "" });
-    await until(() => client.Addons.getAddon(app.id, addon.id), (a) => a.status === "running");
+    const addon = await client.Addons.create(app.id, {
+      addon_provider_id: "postgresql",
+      plan_id: sandbox?.id ?? "",
+    });
+    await until(
+      () => client.Addons.getAddon(app.id, addon.id),
+      (a) => a.status === "running",
+    );
     await client.Addons.update(app.id, addon.id, { plan_id: starter?.id ?? "" });
-    const upgraded = await until(() => client.Addons.getAddon(app.id, addon.id), (a) => a.status === "running");
+    const upgraded = await until(
+      () => client.Addons.getAddon(app.id, addon.id),
+      (a) => a.status === "running",
+    );
     expect(upgraded.plan.name).toBe("postgresql-starter-512");
     const aliased = await client.Environment.for(app.id);
     expect(aliased.find((v) => v.name === "DATABASE_URL")?.value).toBe("$SCALINGO_POSTGRESQL_URL");
@@ -60,17 +72,37 @@ describe("the official scalingo.js client, unchanged, against the emulator", () 
     const never = await client.Containers.scale(app.id, [{ name: "web", amount: 1, size: "S" }]);
     expect(never.operation).toBeUndefined();
 
-    const source = await request(`${emulator.url}/v1/sources`, "POST", {}, { Authorization: `Bearer ${client._token}` });
-    await request(source.json.source.upload_url, "PUT", await makeArchive({ "app/Procfile": "web: node server.js\n" }));
-    const deployment = await client.Deployments.create(app.id, { source_url: source.json.source.download_url });
-    await until(() => client.Deployments.find(app.id, deployment.id), (d) => d.status === "success");
+    const source = await request(
+      `${emulator.url}/v1/sources`,
+      "POST",
+      {},
+      { Authorization: `Bearer ${client._token}` },
+    );
+    await request(
+      source.json.source.upload_url,
+      "PUT",
+      await makeArchive({ "app/Procfile": "web: node server.js\n" }),
+    );
+    const deployment = await client.Deployments.create(app.id, {
+      source_url: source.json.source.download_url,
+    });
+    await until(
+      () => client.Deployments.find(app.id, deployment.id),
+      (d) => d.status === "success",
+    );
     expect(await client.Deployments.logs(app.id, deployment.id)).toContain("Deployment success");
 
     const scaled = await client.Containers.scale(app.id, [{ name: "web", amount: 2, size: "M" }]);
     expect(scaled.formation.map((c) => [c.name, c.amount, c.size])).toEqual([["web", 2, "M"]]);
     const operation = scaled.operation;
     expect(operation).toBeDefined();
-    await until(async () => (await operation?.refresh(), operation?.status), (status) => status === "done");
+    await until(
+      async () => {
+        await operation?.refresh();
+        return operation?.status;
+      },
+      (status) => status === "done",
+    );
     const formation = await client.Containers.for(app.id);
     expect(formation.map((c) => [c.name, c.amount, c.size])).toEqual([["web", 2, "M"]]);
 
