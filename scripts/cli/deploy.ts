@@ -218,8 +218,12 @@ export function registerDeploy(program: Command, context: CommandContext): void 
   program
     .command("deploy")
     .description(
-      "deploy the application's code to a stack's app (git archive of a ref, uploaded), follow it to its end;\n" +
-        "production stacks only take a commit tagged vX.Y.Z unless --force",
+      "deploy the application's code (a git ref by default) to the app of a stack and follow the deployment",
+    )
+    .addHelpText(
+      "after",
+      "\nProduction stacks (paasenv:environment = production) only take a commit tagged vX.Y.Z, unless --force.\n" +
+        "The app name and region come from the stack; the token from SCALINGO_API_TOKEN or scalingo:apiToken.",
     )
     .argument(
       "<stack>",
@@ -244,11 +248,10 @@ export function registerDeploy(program: Command, context: CommandContext): void 
       new Option("--source-url <url>", "let Scalingo download the archive from this URL").conflicts("repo"),
     )
     .option("--force", "deploy to a production stack without a release tag")
-    .option(
-      "--timeout <duration>",
-      "stop following after this long (e.g. 30m)",
-      (text) => parseDuration(text, "--timeout"),
-      30 * 60_000,
+    .addOption(
+      new Option("--timeout <duration>", "stop following the deployment after this long (it goes on)")
+        .argParser((text: string) => parseDuration(text, "--timeout"))
+        .default(30 * 60_000, "30m"),
     )
     .option("--json", "print the result as JSON instead of the app's URL")
     .action(
