@@ -46,7 +46,12 @@ export function verifyBearer(header: string | undefined, nowMs: number): Caller 
   const expected = Buffer.from(sign(`${head}.${body}`));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "invalid token";
-  const payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Record<string, unknown>;
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Record<string, unknown>;
+  } catch {
+    return "invalid token";
+  }
   if (typeof payload.exp !== "number" || payload.exp * 1000 <= nowMs) return "token expired";
   const kind = payload.kind === "addon" ? "addon" : "user";
   return {

@@ -98,11 +98,19 @@ describe("sources and deployments", () => {
   });
 
   it("refuses a second deployment while one runs, and a missing source_url", async () => {
-    const sourceUrl = await uploadSource(api, await makeArchive({ "app/Procfile": "web: x\n" }));
-    expect((await start(sourceUrl)).status).toBe(201);
-    const second = await start(sourceUrl);
-    expect(second.status).toBe(422);
-    expect(second.json.errors).toEqual({ app: ["a deployment is already in progress"] });
+    // Slow operations so the first deployment is surely still running, whatever the machine's load.
+    const slow = await setup({ operationMs: 10_000 });
+    try {
+      await createApp(slow.api, "deploy-app");
+      const sourceUrl = await uploadSource(slow.api, await makeArchive({ "app/Procfile": "web: x\n" }));
+      const body = { deployment: { source_url: sourceUrl } };
+      expect((await slow.api.call("POST", "/v1/apps/deploy-app/deployments", body)).status).toBe(201);
+      const second = await slow.api.call("POST", "/v1/apps/deploy-app/deployments", body);
+      expect(second.status).toBe(422);
+      expect(second.json.errors).toEqual({ app: ["a deployment is already in progress"] });
+    } finally {
+      await slow.emulator.stop();
+    }
     const missing = await api.call("POST", "/v1/apps/deploy-app/deployments", { deployment: {} });
     expect(missing.json.errors).toEqual({ source_url: ["can't be blank"] });
   });
