@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
 import { CustomDomain } from "./custom-domain";
-import { ConfigError, type StackConfig } from "./lib/config";
+import { ConfigError, type ProcessConfig, type StackConfig } from "./lib/config";
 import { type DnsRecord, dnsFor, manualInstructions } from "./lib/dns";
 import { childName } from "./lib/naming";
 import { canonicalDomain } from "./lib/review";
@@ -27,9 +27,7 @@ export function protectionFor(environment: StackConfig["environment"]): Protecti
 }
 
 /** The formation, keyed by process type: `web`, plus `worker` when configured. */
-export function formationProcesses(
-  processes: StackConfig["processes"],
-): Record<string, { amount: number; size: string }> {
+export function formationProcesses(processes: StackConfig["processes"]): Record<string, ProcessConfig> {
   const { web, worker } = processes;
   return worker ? { web, worker } : { web };
 }

@@ -145,7 +145,7 @@ interface RegisterRequest {
   getName(): string;
   getParent(): string;
   getCustom(): boolean;
-  getProtect(): boolean;
+  getProtect(): boolean | undefined;
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 
@@ -156,30 +156,33 @@ function mockUrn(parentUrn: string, type: string, name: string): string {
   return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
 }
 
-function recordingMocks(resources: Registered[]): void {
+/** Plausible mocks, and a wrapper on the mock monitor's `registerResource` recording each request. */
+async function setRecordingMocks(stack: string, resources: Registered[]): Promise<void> {
   const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => ({ id: `${args.name}-id`, state: mockState(args.type, args.name, args.inputs) }),
     call: (args) => args.inputs,
   };
-  const monitor = new MockMonitor(mocks);
+  // setMocks also turns on the features a mock engine supports (secrets among them), so wrap its monitor
+  // rather than installing our own through setMockOptions, which would reset them.
+  await pulumi.runtime.setMocks(mocks, "paasenv", stack, false);
+  const monitor: unknown = pulumi.runtime.getMonitor();
+  if (!(monitor instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: RegisterRequest, callback) => {
     const raw = req.getObject()?.toJavaScript() ?? {};
     const parentUrn = req.getParent();
-    const urn = mockUrn(parentUrn, req.getType(), req.getName());
     resources.push({
       type: req.getType(),
       name: req.getName(),
-      urn,
+      urn: mockUrn(parentUrn, req.getType(), req.getName()),
       parentUrn,
       custom: req.getCustom(),
-      protect: req.getProtect(),
+      protect: req.getProtect() ?? false,
       inputs: unwrapSecrets(raw) as Record<string, unknown>,
       raw,
     });
     return register(req, callback);
   };
-  pulumi.runtime.setMockOptions(monitor, "paasenv", pulumi.getStack(), false);
 }
 
 /** Let every pending registration reach the monitor (mocks answer at once; only the RPC queue is async). */
@@ -195,31 +198,52 @@ async function settle(resources: Registered[]): Promise<void> {
 
 /**
  * Run `index.ts` as stack `stack` with `config` (Pulumi's flat string form); `secretKeys` are the config keys
- * Pulumi would mark secret. Mocks and config are set before the program is imported.
+ * Pulumi would mark secret. Mocks and config are set before the program is imported, afresh each time.
  */
-export async function runProgram(
+export function runProgram(
   stack: string,
   config: Record<string, string>,
   secretKeys: string[] = [],
 ): Promise<ProgramRun> {
+  return record(stack, config, secretKeys, async () => {
+    vi.resetModules();
+    return import("../../index.js");
+  });
+}
+
+/**
+ * What `index.ts` does, without re-importing the modules: the dynamic providers are then serialized once per
+ * file instead of once per run (seconds each), for tests that run many variants of a config.
+ */
+export function runEnvironment(
+  stack: string,
+  config: Record<string, string>,
+  secretKeys: string[] = [],
+): Promise<ProgramRun> {
+  return record(stack, config, secretKeys, async () => {
+    const { AppEnvironment } = await import("../../components/app-environment.js");
+    const { loadConfig } = await import("../../components/lib/load.js");
+    return new AppEnvironment("paasenv", loadConfig()).outputs();
+  });
+}
+
+async function record(
+  stack: string,
+  config: Record<string, string>,
+  secretKeys: string[],
+  load: () => Promise<Record<string, unknown>>,
+): Promise<ProgramRun> {
   const resources: Registered[] = [];
   const logs: string[] = [];
-  await pulumi.runtime.setMocks(
-    { newResource: () => ({ id: "", state: {} }), call: () => ({}) },
-    "paasenv",
-    stack,
-    false,
-  );
-  recordingMocks(resources);
+  await setRecordingMocks(stack, resources);
   pulumi.runtime.setAllConfig(config, secretKeys);
   const info = vi.spyOn(pulumi.log, "info").mockImplementation((message) => {
     logs.push(message);
     return Promise.resolve();
   });
-  vi.resetModules();
   let program: Record<string, unknown>;
   try {
-    program = await import("../../index.js");
+    program = await load();
   } catch (error) {
     info.mockRestore();
     await settle(resources);

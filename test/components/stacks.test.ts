@@ -25,6 +25,9 @@ const T = {
 /** A secret config value, as `pulumi config set --secret --path 'paasenv:secretEnv.DJANGO_SECRET_KEY'` makes it. */
 const SECRET_ENV = { "paasenv:secretEnv": JSON.stringify({ DJANGO_SECRET_KEY: "s3cr3t-value" }) };
 
+/** Importing `index.ts` serializes every dynamic provider: seconds on a busy 2-core machine. */
+const RUN_TIMEOUT = 120_000;
+
 const run = (stack: string, config: Record<string, string>) =>
   runProgram(stack, { ...config, ...SECRET_ENV }, ["paasenv:secretEnv"]);
 
@@ -73,7 +76,7 @@ describe("staging stack", () => {
   let graph: ProgramRun;
   beforeAll(async () => {
     graph = await run("staging", stackFileConfig("staging"));
-  });
+  }, RUN_TIMEOUT);
 
   it("declares exactly the expected resources", () => {
     expect(countTypes(graph)).toEqual({
@@ -244,7 +247,7 @@ describe("production stack", () => {
   let graph: ProgramRun;
   beforeAll(async () => {
     graph = await run("production", stackFileConfig("production"));
-  });
+  }, RUN_TIMEOUT);
 
   it("keeps the tree shape", () => {
     expectTreeShape(graph);
@@ -296,7 +299,7 @@ describe("review stack made from staging", () => {
   let graph: ProgramRun;
   beforeAll(async () => {
     graph = await run("review-7", reviewConfig());
-  });
+  }, RUN_TIMEOUT);
 
   it("keeps the tree shape and protects nothing", () => {
     expectTreeShape(graph);

@@ -1,9 +1,12 @@
 /**
- * `index.ts` under Pulumi mocks for variants of the staging stack: each DNS adapter, the data-loss guard,
+ * What `index.ts` does, under Pulumi mocks, for variants of the staging stack: each DNS adapter, the data-loss guard,
  * object storage off, no add-ons, and a config refused before any resource is declared.
  */
-import { describe, expect, it } from "vitest";
-import { type ProgramRun, programError, runProgram, stackFileConfig } from "./harness";
+import { describe, expect, it, vi } from "vitest";
+import { type ProgramRun, programError, runEnvironment, stackFileConfig } from "./harness";
+
+// The first run in a file serializes every dynamic provider (Alwaysdata records: every run): seconds each.
+vi.setConfig({ testTimeout: 120_000 });
 
 const SCALINGO_DOMAIN = "pulumi-nodejs:dynamic/scalingo:Domain";
 const SCALEWAY_RECORD = "scaleway:domain/record:Record";
@@ -11,7 +14,7 @@ const ALWAYSDATA_RECORD = "pulumi-nodejs:dynamic/alwaysdata:Record";
 
 /** The staging stack with some `paasenv:` keys replaced (objects given as values, as in a stack file). */
 const staging = (overrides: Record<string, unknown>) =>
-  runProgram("staging", {
+  runEnvironment("staging", {
     ...stackFileConfig("staging"),
     ...Object.fromEntries(
       Object.entries(overrides).map(([key, value]) => [
