@@ -1,0 +1,279 @@
+/**
+ * The HTTP client's logic: pure helpers as tables, and behaviour no emulator fault can produce (timeouts, a
+ * surprising payload, forced URLs) against a throwaway local server.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  apiMessage,
+  createOnce,
+  jwtExpiry,
+  pathOf,
+  refreshAt,
+  replayable,
+  type SessionHolder,
+  scalingoClient,
+  settingsFrom,
+  shouldRetry,
+} from "../../../providers/scalingo/http";
+import { scalingoError } from "../../../providers/scalingo/mappers";
+import { rejection } from "./harness";
+
+const jwt = (claims: object) =>
+  `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.`;
+
+describe("pure helpers", () => {
+  it.each([
+    [{ errors: { name: ["has already been taken"] } }, "name: has already been taken"],
+    [
+      { errors: { tlscert: ["is invalid", "is expired"], tlskey: ["is blank"] } },
+      "tlscert: is invalid, is expired; tlskey: is blank",
+    ],
+    [{ resource: "app", error: "not found" }, "app not found"],
+    [{ error: "no change in containers formation" }, "no change in containers formation"],
+    ["Retry later\n", "Retry later"],
+    ["", "empty body"],
+    [undefined, "empty body"],
+    [{ unexpected: true }, '{"unexpected":true}'],
+  ])("apiMessage(%j) = %s", (body, expected) => {
+    expect(apiMessage(body)).toBe(expected);
+  });
+
+  it.each([
+    ["GET", "/v1/apps/x", true],
+    ["PUT", "/v1/apps/x/variables", true],
+    ["PATCH", "/v1/apps/x", true],
+    ["DELETE", "/v1/apps/x", true],
+    ["POST", "/v1/tokens/exchange", true],
+    ["POST", "/v1/apps/x/restart", true],
+    ["POST", "/v1/apps/x/scale", true],
+    ["POST", "/v1/apps/x/addons/ad-1/token", true],
+    ["POST", "/v1/apps", false],
+    ["POST", "/v1/apps/x/addons", false],
+    ["POST", "/v1/apps/x/domains", false],
+    ["POST", "/v1/apps/x/variables", false],
+    ["POST", "/v1/apps/x/rename", false],
+  ])("replayable(%s %s) = %s", (method, path, expected) => {
+    expect(replayable(method, path)).toBe(expected);
+  });
+
+  it.each([
+    ["POST", "/v1/apps", 429, undefined, true],
+    ["POST", "/v1/apps", 500, undefined, false],
+    ["POST", "/v1/apps", undefined, "ECONNRESET", false],
+    ["GET", "/v1/apps/x", 502, undefined, true],
+    ["GET", "/v1/apps/x", undefined, "ECONNABORTED", true],
+    ["GET", "/v1/apps/x", 404, undefined, false],
+    ["PUT", "/v1/apps/x/variables", 422, undefined, false],
+    ["GET", "/v1/apps/x", undefined, "ERR_CANCELED", false],
+  ])("shouldRetry(%s %s, %s, %s) = %s", (method, path, status, code, expected) => {
+    expect(shouldRetry(method, path, status, code)).toBe(expected);
+  });
+
+  it("reads a JWT's exp without verifying it, and tolerates garbage", () => {
+    expect(jwtExpiry(jwt({ exp: 1_900_000_000 }))).toBe(1_900_000_000);
+    expect(jwtExpiry(jwt({ sub: "x" }))).toBeUndefined();
+    expect(jwtExpiry("not-a-jwt")).toBeUndefined();
+    expect(jwtExpiry("a.%%%.c")).toBeUndefined();
+  });
+
+  it("renews 5 minutes before expiry, or after 90% of a short lifetime", () => {
+    const now = 1_000_000_000_000;
+    expect(refreshAt(now, now / 1000 + 3600)).toBe(now + 3600_000 - 300_000);
+    expect(refreshAt(now, now / 1000 + 1)).toBe(now + 900);
+    expect(refreshAt(now, undefined)).toBe(now + 55 * 60_000 - 300_000);
+  });
+
+  it("reads settings from config first, then the environment, then defaults", () => {
+    const config: Record<string, string> = {
+      "scalingo:apiToken": "from-config",
+      "scalingo:apiUrl": "http://api/",
+    };
+    const env = {
+      SCALINGO_API_TOKEN: "from-env",
+      SCALINGO_AUTH_URL: "http://auth/",
+      SCALINGO_HTTP_RETRIES: "x",
+    };
+    expect(settingsFrom((k) => config[k], env)).toMatchObject({
+      apiToken: "from-config",
+      authUrl: "http://auth",
+      apiUrl: "http://api",
+      dbApiUrl: undefined,
+      adoptExisting: false,
+      retries: 8,
+    });
+    expect(settingsFrom(() => undefined, {})).toMatchObject({
+      apiToken: undefined,
+      authUrl: "https://auth.scalingo.com",
+    });
+  });
+
+  it("takes the path of absolute and relative URLs", () => {
+    expect(pathOf("https://api.osc-fr1.scalingo.com/v1/apps/x/operations/op-1?x=1")).toBe(
+      "/v1/apps/x/operations/op-1",
+    );
+    expect(pathOf("/v1/apps?x=1")).toBe("/v1/apps");
+  });
+});
+
+describe("createOnce", () => {
+  const unknown = () => scalingoError("lost", { outcomeUnknown: true });
+  it("returns what the lookup finds after an unknown outcome, without creating again", async () => {
+    let creates = 0;
+    const result = await createOnce({
+      attempts: 3,
+      delayMs: () => 0,
+      create: async () => {
+        creates++;
+        throw unknown();
+      },
+      lookup: async () => "found",
+    });
+    expect({ result, creates }).toEqual({ result: "found", creates: 1 });
+  });
+
+  it("does not retry or look up after a definite refusal", async () => {
+    let lookups = 0;
+    const error = await rejection(
+      createOnce({
+        attempts: 3,
+        delayMs: () => 0,
+        create: async () => {
+          throw scalingoError("422", { status: 422 });
+        },
+        lookup: async () => {
+          lookups++;
+          return "found";
+        },
+      }),
+    );
+    expect({ message: error.message, lookups }).toEqual({ message: "422", lookups: 0 });
+  });
+});
+
+/** A throwaway server answering with `handler`; records the requests. */
+async function serve(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void) {
+  const seen: string[] = [];
+  const server = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    handler(req, res, seen.length);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push(server);
+  return { url, seen };
+}
+
+const servers: ReturnType<typeof createServer>[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(resolve));
+  }
+});
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+/** A provider-like holder configured for `url`, with both API URLs forced (no region lookup). */
+function holderFor(url: string, extra: Record<string, string> = {}): SessionHolder {
+  const values: Record<string, string> = {
+    "scalingo:apiToken": "tk-us-local",
+    "scalingo:authUrl": url,
+    "scalingo:apiUrl": url,
+    "scalingo:dbApiUrl": url,
+    "scalingo:retryBaseMs": "1",
+    ...extra,
+  };
+  return { session: { settings: settingsFrom((k) => values[k], {}) } };
+}
+
+function fakeScalingo(route: (req: IncomingMessage, res: ServerResponse, n: number) => void) {
+  return serve((req, res, n) => {
+    if (req.url === "/v1/tokens/exchange")
+      return json(res, 200, { token: jwt({ exp: Date.now() / 1000 + 3600 }) });
+    return route(req, res, n);
+  });
+}
+
+describe("client against a local server", () => {
+  it("names the endpoint and the mismatch when a payload is not what the API documents", async () => {
+    const { url } = await fakeScalingo((_req, res) => json(res, 200, { app: { id: 42 } }));
+    const client = await scalingoClient(holderFor(url), "osc-fr1");
+    const { z } = client;
+    const error = await rejection(
+      client.request({
+        op: 'read app "x"',
+        method: "GET",
+        path: "/v1/apps/x",
+        root: "app",
+        schema: z.object({ id: z.string() }),
+      }),
+    );
+    expect(error.message).toBe(
+      'read app "x": GET /v1/apps/x returned an unexpected payload under "app" (id: Invalid input: expected string, received number)',
+    );
+  });
+
+  it("times out a hung call and retries it", async () => {
+    const { url, seen } = await fakeScalingo((_req, res, n) => {
+      if (n === 2) return; // the first API call hangs
+      json(res, 200, { ok: true });
+    });
+    const client = await scalingoClient(holderFor(url, { "scalingo:httpTimeoutMs": "200" }), "osc-fr1");
+    await client.request({ op: "probe", method: "GET", path: "/v1/probe" });
+    expect(seen).toEqual(["POST /v1/tokens/exchange", "GET /v1/probe", "GET /v1/probe"]);
+  });
+
+  it("does not replay a create after a 5xx (createOnce decides), but does replay a PUT", async () => {
+    const { url, seen } = await fakeScalingo((req, res) => json(res, 500, { error: `boom ${req.method}` }));
+    const client = await scalingoClient(holderFor(url, { "scalingo:httpRetries": "2" }), "osc-fr1");
+    const post = await rejection(client.request({ op: "create app", method: "POST", path: "/v1/apps" }));
+    expect(post).toMatchObject({
+      status: 500,
+      outcomeUnknown: true,
+      message: "create app: POST /v1/apps failed: 500 (boom POST)",
+    });
+    await rejection(client.request({ op: "set", method: "PUT", path: "/v1/apps/x/variables" }));
+    expect(seen.slice(1)).toEqual([
+      "POST /v1/apps",
+      "PUT /v1/apps/x/variables",
+      "PUT /v1/apps/x/variables",
+      "PUT /v1/apps/x/variables",
+    ]);
+  });
+
+  it("discovers region URLs from the auth API, once, and reports an unknown region", async () => {
+    const { url, seen } = await fakeScalingo((req, res) => {
+      if (req.url === "/v1/regions") {
+        return json(res, 200, {
+          regions: [{ name: "osc-fr1", api: `${url}/fr1/`, database_api: `${url}/db` }],
+        });
+      }
+      json(res, 200, { ok: true });
+    });
+    const holder: SessionHolder = {
+      session: {
+        settings: settingsFrom((k) => ({ "scalingo:apiToken": "t", "scalingo:authUrl": url })[k], {}),
+      },
+    };
+    const client = await scalingoClient(holder, "osc-fr1");
+    await client.request({ op: "probe", method: "GET", path: "/v1/probe" });
+    await (await scalingoClient(holder, "osc-fr1")).request({
+      op: "probe",
+      method: "GET",
+      path: "/v1/probe",
+    });
+    expect(seen).toEqual([
+      "POST /v1/tokens/exchange",
+      "GET /v1/regions",
+      "GET /fr1/v1/probe",
+      "GET /fr1/v1/probe",
+    ]);
+    const error = await rejection(scalingoClient(holder, "mars-1"));
+    expect(error.message).toBe('Scalingo region "mars-1" does not exist (known regions: osc-fr1)');
+  });
+});
