@@ -24,11 +24,17 @@ const common = (z: Zod) => ({
   resourceName: z.string().optional(),
 });
 
+/** A region name; which ones exist is checked against `GET /v1/regions` at run time. */
+const region = (z: Zod) =>
+  z
+    .string({ error: "must be a Scalingo region such as osc-fr1" })
+    .min(1, "must be a Scalingo region such as osc-fr1");
+
 /** Fields every child resource of an app accepts. */
 const child = (z: Zod) => ({
   ...common(z),
-  appId: z.string().min(1, "must be the app's ID (from App.appId)"),
-  region: z.string().min(1, "must be a Scalingo region such as osc-fr1"),
+  appId: z.string({ error: "must be the app's ID (App.appId)" }).min(1, "must be the app's ID (App.appId)"),
+  region: region(z),
 });
 
 /** Inputs of an App. */
@@ -36,14 +42,14 @@ export const appInputsSchema = (z: Zod) =>
   z.object({
     ...common(z),
     name: z
-      .string()
+      .string({ error: "must be the app name (6 to 48 characters)" })
       .min(6, "must be 6 to 48 characters long")
       .max(48, "must be 6 to 48 characters long")
       .regex(
         /^[a-z0-9]+(-[a-z0-9]+)*$/,
         "must contain only lower-case letters, digits and single hyphens, and not start or end with a hyphen",
       ),
-    region: z.string().min(1, "must be a Scalingo region such as osc-fr1"),
+    region: region(z),
     stack: z.string().min(1).optional(),
     forceHttps: z.boolean().default(true),
     routerLogs: z.boolean().default(false),
@@ -63,7 +69,9 @@ export const addonInputsSchema = (z: Zod) =>
         error: "must be one of postgresql, redis (or scalingo-postgresql, scalingo-redis)",
       })
       .transform((p) => (p === "scalingo-postgresql" || p === "scalingo-redis" ? p.slice(9) : p)),
-    plan: z.string().min(1, "must be a plan name such as postgresql-starter-512"),
+    plan: z
+      .string({ error: "must be a plan name such as postgresql-starter-512" })
+      .min(1, "must be a plan name such as postgresql-starter-512"),
     version: z.string().min(1).optional(),
     allowReplace: z.boolean().default(false),
     adopt: z.boolean().optional(),
@@ -105,7 +113,7 @@ export const domainInputsSchema = (z: Zod) =>
     .object({
       ...child(z),
       name: z
-        .string()
+        .string({ error: "must be a host name such as www.example.com" })
         .max(253)
         .regex(
           /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/,
