@@ -11,6 +11,7 @@ import {
   engineOutput,
   type GlobalOptions,
   type Io,
+  isLockError,
   openPulumi,
   type PulumiSession,
   progress,
@@ -75,7 +76,9 @@ export async function reviewUp(
     reviewNumber: options.reviewNumber,
     overrides: options.overrides,
   }).catch((error: unknown) => {
-    throw cliError(`review up ${options.reviewNumber}: ${messageOf(error)}`);
+    throw isLockError(error)
+      ? pulumiFailure("configure", name, error)
+      : cliError(`review up ${options.reviewNumber}: ${messageOf(error)}`);
   });
   progress(io, `${name}: pulumi up (app ${review.resolved.app.name})`);
   const result = await review.stack
