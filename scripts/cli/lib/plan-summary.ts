@@ -189,27 +189,47 @@ export function diffPaths(
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
 }
 
-/** The paths that changed between old and new inputs (the engine gives no detailed diff for dynamic resources). */
-function changedInputPaths(metadata: StepEventMetadata): string[] {
+/** Where a step's "before" values come from: the old inputs, or the old outputs for drift found by a refresh. */
+type BeforeSource = "inputs" | "outputs";
+
+/**
+ * The paths that changed (the engine gives no detailed diff for dynamic resources): old inputs against new
+ * inputs; when those agree (drift found by a refresh changed the outputs), old outputs against new inputs.
+ */
+function changedPaths(metadata: StepEventMetadata): { paths: string[]; before: BeforeSource } {
   const secretPaths: string[] = [];
-  const paths = diffPaths(metadata.old?.inputs ?? {}, metadata.new?.inputs ?? {}, "", secretPaths);
-  return paths.length > 0 ? paths : secretPaths;
+  const newInputs = metadata.new?.inputs ?? {};
+  const paths = diffPaths(metadata.old?.inputs ?? {}, newInputs, "", secretPaths);
+  if (paths.length > 0) return { paths, before: "inputs" };
+  const outputs = metadata.old?.outputs ?? {};
+  const shared = Object.fromEntries(
+    Object.keys(newInputs)
+      .filter((k) => k in outputs)
+      .map((k) => [k, outputs[k]]),
+  );
+  const drifted = diffPaths(shared, newInputs, "", []).filter((path) => valueAt(shared, path) !== undefined);
+  return drifted.length > 0
+    ? { paths: drifted, before: "outputs" }
+    : { paths: secretPaths, before: "inputs" };
 }
 
 /** The property changes of an update or replace step: the engine's detailed diff, else our own input diff. */
 export function propertyChanges(metadata: StepEventMetadata): PropertyChange[] {
   if (metadata.old === undefined || metadata.new === undefined) return [];
   const detailed = metadata.detailedDiff ?? {};
-  const paths = Object.keys(detailed).length > 0 ? Object.keys(detailed) : changedInputPaths(metadata);
+  const found =
+    Object.keys(detailed).length > 0
+      ? { paths: Object.keys(detailed), before: "inputs" as const }
+      : changedPaths(metadata);
   const replaceKeys = new Set(metadata.keys ?? []);
-  return paths
+  return found.paths
     .filter((path) => !splitPath(path).some((segment) => segment.startsWith("__")))
     .sort()
     .map((path) => ({
       path,
       kind:
         detailed[path]?.diffKind ?? (replaceKeys.has(splitPath(path)[0] ?? "") ? "update-replace" : "update"),
-      before: displayValue(valueAt(metadata.old?.inputs, path), path),
+      before: displayValue(valueAt(metadata.old?.[found.before], path), path),
       after: displayValue(valueAt(metadata.new?.inputs, path), path),
     }));
 }
