@@ -8,7 +8,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   configureSession,
   createOnce,
-  errorStatus,
   initError,
   pollUntil,
   type ScalingoClient,
@@ -298,9 +297,7 @@ export const addonProvider: ScalingoProvider = {
     const op = `delete ${what(previous)}`;
     const client = await scalingoClient(this, previous.region);
     const path = `/v1/apps/${previous.appId}/addons/${id}`;
-    await client
-      .request({ op, method: "DELETE", path })
-      .catch((error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)));
+    await client.remove({ op, path });
   },
 };
 

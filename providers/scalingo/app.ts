@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   configureSession,
   createOnce,
-  errorStatus,
   initError,
   type ScalingoClient,
   type ScalingoProvider,
@@ -19,8 +18,7 @@ import {
   appSettingsChanges,
   appSettingsPayload,
   type Bag,
-  checkInputs,
-  diffFields,
+  inputMethods,
   parseInputs,
   scalingoError,
 } from "./mappers";
@@ -186,14 +184,7 @@ export const appProvider: ScalingoProvider = {
     configureSession(this, (key) => req.config.get(key));
   },
 
-  async check(_olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    return checkInputs(appInputsSchema(z), news, label(news));
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
-  },
+  ...inputMethods(appInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
 
   async create(raw) {
     const { z }: { z: Zod } = require("zod");
@@ -251,9 +242,7 @@ export const appProvider: ScalingoProvider = {
     // DELETE wants the current name as confirmation: read it back in case the app was renamed elsewhere.
     const app = await findApp(client, op, id);
     if (app === undefined) return;
-    await client
-      .request({ op, method: "DELETE", path: `/v1/apps/${id}`, query: { current_name: app.name } })
-      .catch((error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)));
+    await client.remove({ op, path: `/v1/apps/${id}`, query: { current_name: app.name } });
   },
 };
 

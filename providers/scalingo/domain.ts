@@ -8,7 +8,6 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   configureSession,
   createOnce,
-  errorStatus,
   initError,
   type ScalingoClient,
   type ScalingoProvider,
@@ -16,13 +15,12 @@ import {
 } from "./http";
 import {
   type Bag,
-  checkInputs,
   cnameTarget,
-  diffFields,
   domainChanges,
   domainCreateBody,
   domainInputsFromApi,
   domainOutputs,
+  inputMethods,
   parseInputs,
   scalingoError,
 } from "./mappers";
@@ -152,14 +150,7 @@ export const domainProvider: ScalingoProvider = {
     configureSession(this, (key) => req.config.get(key));
   },
 
-  async check(_olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    return checkInputs(domainInputsSchema(z), news, label(news));
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
-  },
+  ...inputMethods(domainInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
 
   async create(raw) {
     const { z }: { z: Zod } = require("zod");
@@ -227,9 +218,7 @@ export const domainProvider: ScalingoProvider = {
     const previous = parseInputs(domainInputsSchema(z), props, label(props));
     const client = await scalingoClient(this, previous.region);
     const path = `/v1/apps/${previous.appId}/domains/${id}`;
-    await client
-      .request({ op: `delete ${what(previous)}`, method: "DELETE", path })
-      .catch((error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)));
+    await client.remove({ op: `delete ${what(previous)}`, path });
   },
 };
 

@@ -15,10 +15,9 @@ import {
 } from "./http";
 import {
   type Bag,
-  checkInputs,
   declaredProcesses,
-  diffFields,
   formationChanges,
+  inputMethods,
   parseInputs,
   sameValue,
   scalingoError,
@@ -121,14 +120,7 @@ export const formationProvider: ScalingoProvider = {
     configureSession(this, (key) => req.config.get(key));
   },
 
-  async check(_olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    return checkInputs(formationInputsSchema(z), news, label(news));
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
-  },
+  ...inputMethods(formationInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
 
   async create(raw) {
     const { z }: { z: Zod } = require("zod");

@@ -90,6 +90,8 @@ export interface ScalingoClient {
   request<T>(call: Call<T>): Promise<Reply<T>>;
   /** A GET for which 404 means "not there" (returns `undefined`). */
   lookup<T>(call: Omit<Call<T>, "method">): Promise<T | undefined>;
+  /** A DELETE for which 404 means "already gone". */
+  remove(call: Omit<Call<unknown>, "method">): Promise<void>;
 }
 
 const numberOr = (raw: string | undefined, fallback: number): number => {
@@ -403,7 +405,13 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
     }
   };
 
-  return { region, settings: session.settings, z, request, lookup };
+  const remove = async (call: Omit<Call<unknown>, "method">): Promise<void> => {
+    await request({ ...call, method: "DELETE" }).catch((error: unknown) =>
+      errorStatus(error) === 404 ? undefined : Promise.reject(error),
+    );
+  };
+
+  return { region, settings: session.settings, z, request, lookup, remove };
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
   AppInputs,
   DomainInputs,
   FormationInputs,
+  Zod,
 } from "./schemas";
 
 /** The value the engine sends for an input that is not known yet (preview). */
@@ -103,6 +104,27 @@ export function checkInputs(
     if (data !== undefined) inputs[key] = data;
   }
   return { inputs, failures: [] };
+}
+
+/**
+ * `check` and `diff` of a resource: validate with its schema factory (zod is `require`d at run time), then
+ * compare the declared `fields`, replacing on `replaceOn`.
+ */
+export function inputMethods(
+  schema: (zod: Zod) => z.ZodObject,
+  label: (news: Bag) => string,
+  fields: readonly string[],
+  replaceOn: readonly string[],
+) {
+  return {
+    async check(_olds: Bag, news: Bag) {
+      const { z }: { z: Zod } = require("zod");
+      return checkInputs(schema(z), news, label(news));
+    },
+    async diff(_id: string, olds: Bag, news: Bag) {
+      return diffFields(olds, news, fields, replaceOn);
+    },
+  };
 }
 
 /** Structural equality for JSON-like values (key order ignored). */

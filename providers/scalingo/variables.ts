@@ -12,7 +12,7 @@ import {
   scalingoClient,
   waitForOperation,
 } from "./http";
-import { type Bag, checkInputs, declaredVariables, diffFields, parseInputs, variablesPlan } from "./mappers";
+import { type Bag, declaredVariables, inputMethods, parseInputs, variablesPlan } from "./mappers";
 import { appSchema, type VariablesInputs, variableSchema, variablesInputsSchema, type Zod } from "./schemas";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
@@ -94,9 +94,7 @@ async function converge(
     await client.request({ op, method: "PUT", path, body: { variables: plan.upsert } });
   }
   for (const variable of plan.remove) {
-    await client
-      .request({ op, method: "DELETE", path: `${path}/${variable.id}` })
-      .catch((error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)));
+    await client.remove({ op, path: `${path}/${variable.id}` });
   }
   const changed = plan.upsert.length + plan.remove.length > 0;
   if (changed && inputs.restartOnChange) await restart(client, op, inputs.appId);
@@ -108,14 +106,7 @@ export const variablesProvider: ScalingoProvider = {
     configureSession(this, (key) => req.config.get(key));
   },
 
-  async check(_olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    return checkInputs(variablesInputsSchema(z), news, label(news));
-  },
-
-  async diff(_id, olds, news) {
-    return diffFields(olds, news, DIFF_FIELDS, REPLACE_ON);
-  },
+  ...inputMethods(variablesInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
 
   /** Bulk upsert is idempotent, so existing variables of the same name are simply taken over. */
   async create(raw) {

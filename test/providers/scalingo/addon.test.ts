@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon";
 import { appProvider } from "../../../providers/scalingo/app";
 import { UNKNOWN } from "../../../providers/scalingo/mappers";
-import { appsOf, type Harness, rejection, startHarness } from "./harness";
+import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
 let appId: string;
@@ -29,12 +29,7 @@ const declared = () => ({
   __provider: "code",
 });
 
-async function createAddon(news: Record<string, unknown> = declared()) {
-  const { inputs, failures } = await addonProvider.check({}, news);
-  expect(failures).toEqual([]);
-  const created = await addonProvider.create({ ...inputs, __provider: "code" });
-  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
-}
+const createAddon = (news: Record<string, unknown> = declared()) => checkAndCreate(addonProvider, news);
 
 const addonsOnApp = async () => (await appsOf(h))["shop-staging"]?.addons ?? [];
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app";
 import { UNKNOWN } from "../../../providers/scalingo/mappers";
-import { appsOf, type Harness, rejection, startHarness } from "./harness";
+import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
 
@@ -23,12 +23,7 @@ const declared = {
   __provider: "serialized code",
 };
 
-/** check then create, as the engine does. */
-async function createApp(news: Record<string, unknown> = declared) {
-  const { inputs } = await appProvider.check({}, news);
-  const created = await appProvider.create({ ...inputs, __provider: news.__provider });
-  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
-}
+const createApp = (news: Record<string, unknown> = declared) => checkAndCreate(appProvider, news);
 
 describe("App check and diff", () => {
   it("applies defaults and strips __provider", async () => {

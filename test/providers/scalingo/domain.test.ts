@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app";
 import { domainProvider } from "../../../providers/scalingo/domain";
 import { TEST_CERT, TEST_KEY } from "../../emulator/tests/fixtures";
-import { appsOf, type Harness, rejection, startHarness } from "./harness";
+import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
 let appId: string;
@@ -28,12 +28,7 @@ const declared = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function createDomain(news: Record<string, unknown>) {
-  const { inputs, failures } = await domainProvider.check({}, news);
-  expect(failures).toEqual([]);
-  const created = await domainProvider.create({ ...inputs, __provider: "code" });
-  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
-}
+const createDomain = (news: Record<string, unknown>) => checkAndCreate(domainProvider, news);
 
 const domains = async () =>
   Object.fromEntries(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app";
 import { formationProvider } from "../../../providers/scalingo/formation";
-import { appsOf, deployApp, type Harness, rejection, startHarness } from "./harness";
+import { appsOf, checkAndCreate, deployApp, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
 let appId: string;
@@ -28,12 +28,7 @@ const declared = (processes: Processes) => ({
   __provider: "code",
 });
 
-async function createFormation(processes: Processes) {
-  const { inputs, failures } = await formationProvider.check({}, declared(processes));
-  expect(failures).toEqual([]);
-  const created = await formationProvider.create({ ...inputs, __provider: "code" });
-  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
-}
+const createFormation = (processes: Processes) => checkAndCreate(formationProvider, declared(processes));
 
 const formation = async () =>
   Object.fromEntries(

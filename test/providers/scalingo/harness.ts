@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
+import type { ScalingoProvider } from "../../../providers/scalingo/http";
 import { startEmulator } from "../../emulator";
 
 /** One line of `GET /__emulator/requests`. */
@@ -135,6 +136,24 @@ export async function startHarness(options: Parameters<typeof startEmulator>[0] 
 /** Stored apps of a region, by name. */
 export async function appsOf(h: Harness, region = "osc-fr1"): Promise<Record<string, AppStateJson>> {
   return (await h.state()).regions[region]?.apps ?? {};
+}
+
+/** What `check` then `create` gave, as the engine runs them. */
+export interface Created {
+  inputs: Record<string, unknown>;
+  id: string;
+  outs: Record<string, unknown>;
+}
+
+/** `check` then `create`, as the engine runs them; a check failure fails the test with the reasons. */
+export async function checkAndCreate(
+  provider: ScalingoProvider,
+  news: Record<string, unknown>,
+): Promise<Created> {
+  const { inputs, failures } = await provider.check({}, news);
+  if ((failures ?? []).length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
+  const created = await provider.create({ ...inputs, __provider: "code" });
+  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
 }
 
 /** Await a promise expected to reject and return its error (so the test can assert on the message). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon";
 import { appProvider } from "../../../providers/scalingo/app";
 import { variablesProvider } from "../../../providers/scalingo/variables";
-import { appsOf, deployApp, type Harness, startHarness } from "./harness";
+import { appsOf, checkAndCreate, deployApp, type Harness, startHarness } from "./harness";
 
 let h: Harness;
 let appId: string;
@@ -28,12 +28,7 @@ const declared = (variables: Record<string, string>, extra: Record<string, unkno
   ...extra,
 });
 
-async function createVariables(news: Record<string, unknown>) {
-  const { inputs, failures } = await variablesProvider.check({}, news);
-  expect(failures).toEqual([]);
-  const created = await variablesProvider.create({ ...inputs, __provider: "code" });
-  return { inputs: inputs ?? {}, id: created.id, outs: created.outs ?? {} };
-}
+const createVariables = (news: Record<string, unknown>) => checkAndCreate(variablesProvider, news);
 
 const remote = async () =>
   Object.fromEntries(((await appsOf(h))["shop-staging"]?.variables ?? []).map((v) => [v.name, v.value]));
