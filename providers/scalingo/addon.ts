@@ -26,6 +26,7 @@ import {
   parseInputs,
   scalingoError,
   shortProviderId,
+  withDefaultRegion,
 } from "./mappers";
 import {
   type AddonInputs,
@@ -222,7 +223,7 @@ export const addonProvider: ScalingoProvider = {
 
   async check(olds, news) {
     const { z }: { z: Zod } = require("zod");
-    const checked = checkInputs(addonInputsSchema(z), news, label(news));
+    const checked = checkInputs(addonInputsSchema(z), withDefaultRegion(news, this), label(news));
     if (checked.failures.length > 0) return checked;
     return { inputs: checked.inputs, failures: refuseReplacement(olds, checked.inputs, label(news)) };
   },

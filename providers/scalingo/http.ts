@@ -29,6 +29,8 @@ export interface Settings {
   authUrl: string;
   apiUrl: string | undefined;
   dbApiUrl: string | undefined;
+  /** The region of resources that do not name one (paasenv always does). */
+  defaultRegion: string;
   adoptExisting: boolean;
   timeoutMs: number;
   retries: number;
@@ -110,6 +112,7 @@ export function settingsFrom(get: ConfigGetter, env: Readonly<Record<string, str
     authUrl: trimSlash(pick("authUrl", "SCALINGO_AUTH_URL")) ?? "https://auth.scalingo.com",
     apiUrl: trimSlash(pick("apiUrl", "SCALINGO_API_URL")),
     dbApiUrl: trimSlash(pick("dbApiUrl", "SCALINGO_DB_API_URL")),
+    defaultRegion: blankToUndefined(pick("region", "SCALINGO_REGION")) ?? "osc-fr1",
     adoptExisting: pick("adoptExisting", "SCALINGO_ADOPT_EXISTING") === "true",
     timeoutMs: numberOr(pick("httpTimeoutMs", "SCALINGO_HTTP_TIMEOUT_MS"), 30_000),
     retries: numberOr(pick("httpRetries", "SCALINGO_HTTP_RETRIES"), 8),

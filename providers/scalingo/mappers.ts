@@ -106,6 +106,20 @@ export function checkInputs(
   return { inputs, failures: [] };
 }
 
+/** Where `check` finds the fallback region: the provider's settings once `configure` ran. */
+export interface RegionDefault {
+  session?: { settings: { defaultRegion: string } };
+}
+
+/**
+ * `news` with `region` filled from `scalingo:region` / `SCALINGO_REGION` (default `osc-fr1`) when absent. The
+ * filled value is stored with the inputs, so a later change of that setting shows as a replacement in preview.
+ */
+export function withDefaultRegion(news: Bag, provider: RegionDefault): Bag {
+  if (news.region !== undefined) return news;
+  return { ...news, region: provider.session?.settings.defaultRegion ?? "osc-fr1" };
+}
+
 /**
  * `check` and `diff` of a resource: validate with its schema factory (zod is `require`d at run time), then
  * compare the declared `fields`, replacing on `replaceOn`.
@@ -117,9 +131,9 @@ export function inputMethods(
   replaceOn: readonly string[],
 ) {
   return {
-    async check(_olds: Bag, news: Bag) {
+    async check(this: RegionDefault, _olds: Bag, news: Bag) {
       const { z }: { z: Zod } = require("zod");
-      return checkInputs(schema(z), news, label(news));
+      return checkInputs(schema(z), withDefaultRegion(news, this), label(news));
     },
     async diff(_id: string, olds: Bag, news: Bag) {
       return diffFields(olds, news, fields, replaceOn);

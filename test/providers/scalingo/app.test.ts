@@ -51,6 +51,13 @@ describe("App check and diff", () => {
     ]);
   });
 
+  it("falls back to scalingo:region, then osc-fr1, when no region is given", async () => {
+    const { region: _omitted, ...noRegion } = declared;
+    expect((await appProvider.check({}, noRegion)).inputs?.region).toBe("osc-fr1");
+    await h.configure([appProvider], { "scalingo:region": "osc-secnum-fr1" });
+    expect((await appProvider.check({}, noRegion)).inputs?.region).toBe("osc-secnum-fr1");
+  });
+
   it("tolerates preview's unknown sentinel in any field", async () => {
     const { inputs, failures } = await appProvider.check(
       {},
@@ -122,6 +129,16 @@ describe("App lifecycle against the emulator", () => {
     expect(await appsOf(h)).toEqual({});
     await appProvider.delete(id, updated.outs ?? {});
     expect(await appProvider.read(id, updated.outs ?? {})).toEqual({});
+  });
+
+  it("talks to the region's own API, discovered from the auth API", async () => {
+    const { id, outs } = await createApp({ ...declared, region: "osc-secnum-fr1" });
+    expect(outs.cnameTarget).toBe("shop-staging.osc-secnum-fr1.scalingo.io.");
+    expect((await appsOf(h, "osc-secnum-fr1"))["shop-staging"]?.app.id).toBe(id);
+    expect(await appsOf(h)).toEqual({});
+    const paths = (await h.requests()).map((r) => `${r.method} ${r.path}`);
+    expect(paths).toContain("GET /v1/regions");
+    expect(paths).toContain("POST /osc-secnum-fr1/v1/apps");
   });
 
   it("resolves the stack by name and reports an unknown one with the choices", async () => {
