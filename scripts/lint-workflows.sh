@@ -40,5 +40,5 @@ if ! command -v shellcheck >/dev/null 2>&1; then
   log "shellcheck is not on PATH: run: scripts are not shell-checked (apt-get install shellcheck to enable)"
 fi
 log "actionlint $ACTIONLINT_VERSION on .github/workflows"
-"$bin" -color=never "$@"
+"$bin" -no-color "$@"
 log "workflows OK"

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, describeRun, runPaasenv } from "../cli/run-cli";
 import { fullConfig, PLAIN_VALUE, SECRET_VALUE } from "./configs";
-import { drift, type E2E, E2E_TOKEN, openStack, startE2E } from "./harness";
+import { clearRequests, drift, type E2E, E2E_TOKEN, openStack, startE2E } from "./harness";
 
 // `paasenv preview <stack> --markdown <file>` with the real Pulumi CLI against the emulator: a plan
 // upgrade (an in-place update) and a version change (a replace of the database, flagged), and the drift
@@ -90,6 +90,27 @@ describe("paasenv preview --markdown", () => {
       /\| ± replace \| `paasenv-postgresql` 🛢️ \| Addon \| .*`version`: `16` → `17` \*\*\(forces replacement\)\*\*/,
     );
     expect(SECRETS.filter((secret) => markdown.includes(secret))).toEqual([]);
+  });
+
+  it("previews without any Scalingo credential, as the pull-request jobs do, calling no API", async () => {
+    await openStack(
+      e2e,
+      "staging",
+      fullConfig(APP, {
+        "paasenv:dns": { provider: "none" },
+        "paasenv:processes": { web: { amount: 2, size: "M" }, worker: { amount: 1, size: "M" } },
+      }),
+    );
+    const env: Record<string, string> = { ...e2e.env, SCALINGO_AUTH_URL: "http://127.0.0.1:9" };
+    delete env.SCALINGO_API_TOKEN;
+    await clearRequests(e2e);
+    const run = await runPaasenv(["--cwd", e2e.project.dir, "-q", "preview", "staging"], env);
+    expect(run.code, describeRun(run)).toBe(0);
+    expect(run.stdout).toContain("`processes.web.amount`: `1` → `2`");
+    const logged = (await (await fetch(`${e2e.emulator.url}/__emulator/requests`)).json()) as {
+      requests: unknown[];
+    };
+    expect(logged.requests).toEqual([]);
   });
 
   it("passes the drift check when nothing drifted, and fails naming what drifted", async () => {
