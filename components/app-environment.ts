@@ -162,7 +162,8 @@ function createAddons(
         // The provider's `check` refuses a change that would replace the add-on unless this is true.
         allowReplace: config.allowDataLoss,
       },
-      { parent, protect: protection.data },
+      // An app has at most one add-on per provider: a replacement must delete the old one first.
+      { parent, protect: protection.data, deleteBeforeReplace: true },
     );
   }
   return addons;
