@@ -1,5 +1,6 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { ConfigJson } from "../../scripts/lib/stack-config";
 import { fullConfig, PLAIN_VALUE, SECRET_VALUE } from "./configs";
 import { viewOfApp, viewOfConfig } from "./expect-state";
@@ -10,6 +11,7 @@ import {
   type E2E,
   E2E_TOKEN,
   openStack,
+  pulumiCli,
   type StoredApp,
   startE2E,
   stepRecorder,
@@ -22,6 +24,15 @@ import {
 // The steps share one stack and run in order (each starts from the state the previous one left).
 
 const APP = "e2e-full";
+
+/** The resources of a `pulumi stack export`. */
+function deploymentResources(exported: string): { urn: string; type: string }[] {
+  return z
+    .object({
+      deployment: z.object({ resources: z.array(z.looseObject({ urn: z.string(), type: z.string() })) }),
+    })
+    .parse(JSON.parse(exported)).deployment.resources;
+}
 const DOMAIN = `${APP}.example.com`;
 
 let e2e: E2E;
@@ -62,7 +73,8 @@ describe("a full environment under the real engine", () => {
   });
 
   it("9. the stack export holds no Scalingo token, no plaintext variable value, no add-on URL", async () => {
-    const exported = JSON.stringify(await stack.exportStack());
+    // The CLI itself, not `Stack.exportStack()`: the Automation API exports with --show-secrets.
+    const stdout = await pulumiCli(e2e, ["stack", "export", "--stack", "full"]);
     const urls = (await stored()).variables.filter((v) => v.name.endsWith("_URL") && v.name !== "APP_URL");
     expect(urls.map((v) => v.name).sort()).toEqual([
       "DATABASE_URL",
@@ -70,9 +82,13 @@ describe("a full environment under the real engine", () => {
       "SCALINGO_POSTGRESQL_URL",
       "SCALINGO_REDIS_URL",
     ]);
-    const forbidden = [E2E_TOKEN, PLAIN_VALUE, SECRET_VALUE, ...urls.map((v) => v.value)];
-    expect(forbidden.filter((text) => exported.includes(text))).toEqual([]);
-    expect(exported).toContain("ciphertext");
+    const forbidden = [E2E_TOKEN, SECRET_VALUE, ...urls.map((v) => v.value)];
+    expect(forbidden.filter((text) => stdout.includes(text))).toEqual([]);
+    // A plain `paasenv:env` value is plaintext config (committed in Pulumi.<stack>.yaml), which the engine
+    // copies into the default provider's inputs; every Scalingo resource keeps it encrypted.
+    const resources = deploymentResources(stdout).filter((r) => !r.type.startsWith("pulumi:providers:"));
+    expect(resources.filter((r) => JSON.stringify(r).includes(PLAIN_VALUE)).map((r) => r.urn)).toEqual([]);
+    expect(resources.some((r) => JSON.stringify(r).includes("ciphertext"))).toBe(true);
   });
 
   it("2. with nothing changed, preview reports no change and up makes no write call", async () => {
@@ -111,19 +127,30 @@ describe("a full environment under the real engine", () => {
     expect(postgresId(after)).toBe(postgresId(before));
   });
 
-  it("5. drift made out of band is seen by refresh and repaired by up; a deleted domain is recreated", async () => {
-    const domainId = (await stored()).domains[0]?.id;
+  let domainId: string | undefined;
+
+  it("5a. drift made out of band (app, formation, variable, a deleted domain) is seen by refresh", async () => {
+    domainId = (await stored()).domains[0]?.id;
     await drift(e2e, { app: APP, kind: "app", set: { force_https: false } });
     await drift(e2e, { app: APP, kind: "formation", key: "web", set: { amount: 5 } });
     await drift(e2e, { app: APP, kind: "variable", key: "WEB_CONCURRENCY", set: { value: "99" } });
     await drift(e2e, { app: APP, kind: "domain", key: DOMAIN, delete: true });
-
-    const recorder = stepRecorder();
-    const refresh = await stack.refresh({ onEvent: recorder.onEvent });
+    const refresh = await stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 3, delete: 1 });
-    const preview = await stack.preview();
-    expect(preview.changeSummary).toMatchObject({ update: 3, create: 1 });
+  });
 
+  it("5b. the repair is previewed as three updates and one creation, no replacement", async () => {
+    const recorder = stepRecorder();
+    await stack.preview({ onEvent: recorder.onEvent });
+    expect(changes(recorder.steps)).toEqual([
+      `create paasenv-${DOMAIN}-scalingo`,
+      "update paasenv-app",
+      "update paasenv-formation",
+      "update paasenv-variables",
+    ]);
+  });
+
+  it("5c. up repairs the drift and recreates the deleted domain", async () => {
     const up = await stack.up();
     expect(up.summary.resourceChanges).toMatchObject({ update: 3, create: 1 });
     const repaired = await stored();
