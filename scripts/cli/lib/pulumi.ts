@@ -4,8 +4,8 @@
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import type { Stack, StackSummary } from "@pulumi/pulumi/automation";
-import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
+import type { StackSummary } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { cliError, messageOf } from "./errors";
 
 /** The repository root (this file is scripts/cli/lib/pulumi.ts). */
@@ -137,10 +137,7 @@ export async function openPulumi(globals: GlobalOptions, io: Io): Promise<Pulumi
     listStacks: () => workspace.listStacks(),
     selectStack: async (name) => {
       try {
-        return await LocalWorkspace.selectStack(
-          { stackName: name, workDir: globals.cwd },
-          { pulumiCommand: command, envVars: env },
-        );
+        return await Stack.select(name, workspace);
       } catch (error) {
         if (isMissingStackError(error)) return undefined;
         throw pulumiFailure("select", name, error);

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack, StackSummary } from "@pulumi/pulumi/automation";
-import { fromPulumiConfig, parseStackConfig } from "../../../components/lib/config";
+import { appSchema } from "../../../components/lib/config";
 import { reviewAppName } from "../../../components/lib/naming";
 import { messageOf } from "./errors";
 import type { GlobalOptions, Io, PulumiSession } from "./pulumi";
@@ -56,18 +56,22 @@ export async function ensureStackFile(session: PulumiSession, globals: GlobalOpt
   }
 }
 
-/** The Scalingo app a stack's configuration declares (the review app for review stacks), if it parses. */
+/**
+ * The Scalingo app a stack's `paasenv:app` declares (the review app for `review-<N>` stacks), if it parses.
+ * Only that key is read, so the other stacks' secrets (and passphrases) are never needed.
+ */
 export async function configuredApp(
   session: PulumiSession,
   stackName: string,
 ): Promise<{ name: string; region: string } | undefined> {
   try {
-    const config = await session.workspace.getAllConfig(stackName);
-    const values = Object.fromEntries(Object.entries(config).map(([key, entry]) => [key, entry.value]));
-    const parsed = parseStackConfig(fromPulumiConfig(values));
-    const review = parsed.environment === "review" && parsed.reviewNumber !== undefined;
-    const name = review ? reviewAppName(parsed.app.name, parsed.reviewNumber ?? 0) : parsed.app.name;
-    return { name, region: parsed.app.region };
+    const entry = await session.workspace.getConfig(stackName, "paasenv:app");
+    const app = appSchema.parse(JSON.parse(entry.value));
+    const reviewNumber = reviewNumberOfStack(stackName);
+    return {
+      name: reviewNumber === undefined ? app.name : reviewAppName(app.name, reviewNumber),
+      region: app.region,
+    };
   } catch {
     return undefined;
   }
