@@ -27,7 +27,12 @@ import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-proce
 import { fetchEmulatorState, findApp, summarizeApp } from "./lib/emulator-summary";
 import { copyProject, REPO_ROOT } from "./lib/project";
 import { createReviewStack, OFFLINE_OVERRIDES } from "./lib/review-stack";
-import { type ConfigJson, configFromStackFile, readStackConfig } from "./lib/stack-config";
+import {
+  type ConfigJson,
+  configFromStackFile,
+  readStackConfig,
+  stackFileHasSecrets,
+} from "./lib/stack-config";
 
 /** Where the demo keeps everything; PAASENV_DEMO_DIR moves it (the tests use a temporary folder). */
 const DEMO_DIR = process.env.PAASENV_DEMO_DIR ?? path.join(REPO_ROOT, ".paasenv-demo");
@@ -36,6 +41,9 @@ const EMULATOR_STATE = path.join(DEMO_DIR, "emulator-state.json");
 const SOURCE_STACK = "staging";
 
 const say = (text: string) => console.log(`\n▶ ${text}`);
+/** A path relative to the repository when inside it, else absolute. */
+const shown = (file: string) =>
+  file.startsWith(`${REPO_ROOT}${path.sep}`) ? path.relative(REPO_ROOT, file) : file;
 const note = (text: string) => console.log(`  ${text}`);
 
 interface DemoOptions {
@@ -68,7 +76,7 @@ async function connectScalingo(): Promise<{ target: ScalingoTarget; emulator?: E
   const restarted = fs.existsSync(EMULATOR_STATE);
   const emulator = await startEmulatorProcess({ stateFile: EMULATOR_STATE });
   note(`listening on ${emulator.url} (pid ${emulator.pid})`);
-  note(`state ${restarted ? "reloaded from" : "saved in"} ${path.relative(REPO_ROOT, EMULATOR_STATE)}`);
+  note(`state ${restarted ? "reloaded from" : "saved in"} ${shown(EMULATOR_STATE)}`);
   return { target: { authUrl: emulator.url, token: EMULATOR_TOKEN, ownEmulator: true }, emulator };
 }
 
@@ -90,7 +98,7 @@ function describePulumi(target: PulumiTarget): void {
 async function stagingConfig(workspace: Workspace, target: PulumiTarget): Promise<ConfigJson> {
   const file = path.join(REPO_ROOT, `Pulumi.${SOURCE_STACK}.yaml`);
   const text = fs.readFileSync(file, "utf8");
-  if (!/\bsecure:/.test(text)) return configFromStackFile(text, path.basename(file));
+  if (!stackFileHasSecrets(text, path.basename(file))) return configFromStackFile(text, path.basename(file));
   note(`${path.basename(file)} holds secrets: reading them through the "${SOURCE_STACK}" stack`);
   copyProject(PROJECT_DIR, { stackFiles: [SOURCE_STACK] });
   const stack = target.ownBackend
@@ -171,7 +179,7 @@ async function main(): Promise<void> {
   say("Pulumi CLI: using the cached build, or building it from Go modules (first run: several minutes)");
   const binDir = ensurePulumiCli();
   const command = await pulumiCommand();
-  note(`${command.command} ${command.version?.toString() ?? ""} (${path.relative(REPO_ROOT, binDir)})`);
+  note(`pulumi ${command.version?.toString() ?? "(unknown version)"} in ${shown(binDir)}`);
 
   fs.mkdirSync(DEMO_DIR, { recursive: true });
   const pulumi = pulumiTarget(process.env, DEMO_DIR);

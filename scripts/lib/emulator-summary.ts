@@ -71,7 +71,10 @@ export function summarizeApp(region: string, state: EmulatorAppState): string[] 
     `sticky sessions ${app.sticky_session ? "on" : "off"}`,
   ].join(", ");
   const formation = state.containers.map((c) => `${c.name} ${c.amount}×${c.size}`).join(", ");
-  const addons = state.addons.map((a) => `${a.addon_provider.id} ${a.plan.name} (${a.status})`).join(", ");
+  const addons = state.addons
+    .map((a) => `${a.addon_provider.id} ${a.plan.name} (${a.status})`)
+    .sort()
+    .join(", ");
   const variables = state.variables.map((v) => v.name).sort();
   const domains = state.domains
     .map((d) => `${d.name}${d.canonical ? " (canonical)" : ""}${d.ssl_status ? `, TLS ${d.ssl_status}` : ""}`)

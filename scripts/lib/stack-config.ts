@@ -83,19 +83,29 @@ function hasSecure(node: unknown): boolean {
   return Object.entries(node).some(([key, value]) => key === "secure" || hasSecure(value));
 }
 
-/**
- * The configuration of a committed `Pulumi.<stack>.yaml` (its `config:` block), without any stack or backend.
- * Encrypted (`secure:`) values cannot be read this way: they need the stack's secrets provider, so they throw.
- */
-export function configFromStackFile(text: string, fileName: string): ConfigJson {
+/** The `config:` block of a stack file's text. */
+function configBlock(text: string, fileName: string): Record<string, unknown> {
   const document: unknown = parseYaml(text);
   const block =
     document !== null && typeof document === "object" && "config" in document ? document.config : {};
   if (block === null || typeof block !== "object" || Array.isArray(block)) {
     throw new Error(`${fileName}: \`config\` must be a map of keys to values`);
   }
+  return { ...block };
+}
+
+/** True when a stack file holds encrypted (`secure:`) values, which only its stack can decrypt. */
+export function stackFileHasSecrets(text: string, fileName: string): boolean {
+  return Object.values(configBlock(text, fileName)).some(hasSecure);
+}
+
+/**
+ * The configuration of a committed `Pulumi.<stack>.yaml` (its `config:` block), without any stack or backend.
+ * Encrypted (`secure:`) values cannot be read this way: they need the stack's secrets provider, so they throw.
+ */
+export function configFromStackFile(text: string, fileName: string): ConfigJson {
   const config: ConfigJson = {};
-  for (const [key, value] of Object.entries(block)) {
+  for (const [key, value] of Object.entries(configBlock(text, fileName))) {
     if (hasSecure(value)) {
       throw new Error(
         `${fileName}: \`${key}\` is encrypted (secure:); read it through its stack (pulumi config --show-secrets), not from the file`,

@@ -2,7 +2,7 @@ import type { UpResult } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fullConfig } from "./configs";
 import { viewOfApp, viewOfConfig } from "./expect-state";
-import { type E2E, FAST_EMULATOR, openStack, startE2E, storedApp } from "./harness";
+import { type E2E, FAST_EMULATOR, loggedRequests, openStack, startE2E, storedApp } from "./harness";
 
 // An unreliable Scalingo: 10% of API calls fail (500/502/503 or a dropped connection) and the rate limit
 // is on. `up` must converge in at most two runs and never create anything twice.
@@ -35,7 +35,14 @@ describe("faults", () => {
         errors.push(error instanceof Error ? error.message.slice(-2000) : String(error));
       }
     }
-    console.info(`faults: up converged in ${errors.length + 1} run(s)`);
+    const statuses = (await loggedRequests(e2e)).map((request) => request.status);
+    const failed = statuses.filter((status) => status === 0 || status >= 500).length;
+    const limited = statuses.filter((status) => status === 429).length;
+    console.info(
+      `faults: up converged in ${errors.length + 1} run(s); ${statuses.length} API calls, ` +
+        `${failed} failed or dropped, ${limited} rate-limited`,
+    );
+    expect(failed).toBeGreaterThan(0);
     expect(errors.length <= 1 ? [] : errors).toEqual([]);
     expect(result?.summary.result).toBe("succeeded");
 

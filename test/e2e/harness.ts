@@ -186,22 +186,25 @@ export async function storedApp(e2e: Pick<E2E, "emulator">, name: string): Promi
   return state.regions["osc-fr1"]?.apps[name];
 }
 
+const loggedRequestSchema = z.object({ method: z.string(), path: z.string(), status: z.number() });
+
 /** One line of `GET /__emulator/requests`. */
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
+export type LoggedRequest = z.infer<typeof loggedRequestSchema>;
 
 /** `DELETE /__emulator/requests`. */
 export async function clearRequests(e2e: Pick<E2E, "emulator">): Promise<void> {
   await control(e2e, "DELETE", "requests");
 }
 
+/** Every logged call. */
+export async function loggedRequests(e2e: Pick<E2E, "emulator">): Promise<LoggedRequest[]> {
+  return z.object({ requests: z.array(loggedRequestSchema) }).parse(await control(e2e, "GET", "requests"))
+    .requests;
+}
+
 /** The logged calls that may write: everything but GETs and the token exchange, as `"<METHOD> <path>"`. */
 export async function writeCalls(e2e: Pick<E2E, "emulator">): Promise<string[]> {
-  const { requests } = (await control(e2e, "GET", "requests")) as { requests: LoggedRequest[] };
-  return requests
+  return (await loggedRequests(e2e))
     .filter((request) => request.method !== "GET" && request.path !== "/v1/tokens/exchange")
     .map((request) => `${request.method} ${request.path}`);
 }

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   configEntry,
@@ -5,6 +7,7 @@ import {
   configFromValues,
   configValues,
   parseConfigJson,
+  stackFileHasSecrets,
   toSetAllJson,
 } from "../../../scripts/lib/stack-config";
 
@@ -89,6 +92,24 @@ describe("configFromStackFile", () => {
     expect(() => configFromStackFile("config: [1]\n", "Pulumi.x.yaml")).toThrow(
       "Pulumi.x.yaml: `config` must be a map of keys to values",
     );
+  });
+});
+
+describe("stackFileHasSecrets", () => {
+  it.each([
+    ["config:\n  a:b:\n    secure: v1:x\n", true],
+    ["config:\n  a:b:\n    - k:\n        secure: v1:x\n", true],
+    ["# not even `secure:` ciphertext\nconfig:\n  a:b: secure\n", false],
+    ["encryptionsalt: v1:x\n", false],
+  ])("%j → %s", (text, expected) => {
+    expect(stackFileHasSecrets(text, "Pulumi.x.yaml")).toBe(expected);
+  });
+
+  it("is false for the committed example stacks", () => {
+    for (const stack of ["staging", "production"]) {
+      const file = path.join(__dirname, "..", "..", "..", `Pulumi.${stack}.yaml`);
+      expect(stackFileHasSecrets(fs.readFileSync(file, "utf8"), file)).toBe(false);
+    }
   });
 });
 
