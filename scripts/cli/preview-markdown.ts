@@ -50,7 +50,8 @@ export async function previewSummary(
 /** `review-7: 1 to update (paasenv-postgresql Addon), …` for stderr and the drift failure. */
 export function describeDrift(summary: PlanSummary): string {
   const list = summary.changes.map((change) => `${change.kind} ${change.name} (${shortType(change.type)})`);
-  return `${summary.stack}: ${summary.changes.length} resources would change: ${list.join(", ")}`;
+  const count = summary.changes.length;
+  return `${summary.stack}: ${count} resource${count === 1 ? "" : "s"} would change: ${list.join(", ")}`;
 }
 
 /** Registers `preview`. */

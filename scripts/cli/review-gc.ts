@@ -86,6 +86,18 @@ async function scanApps(
   return { apps, holder };
 }
 
+/** Runs `action`; appends its success line, or a `failed` line. Returns whether it succeeded. */
+async function attempt(lines: GcReportLine[], success: GcReportLine, action: () => Promise<unknown>) {
+  try {
+    await action();
+    lines.push(success);
+    return true;
+  } catch (error) {
+    lines.push({ action: "failed", name: success.name, detail: messageOf(error).split("\n")[0] ?? "" });
+    return false;
+  }
+}
+
 /** Runs gc; returns the report and whether everything that was tried succeeded. */
 export async function reviewGc(
   session: PulumiSession,
@@ -94,44 +106,45 @@ export async function reviewGc(
   options: GcOptions,
 ) {
   const globals = context.globals(command);
-  const io = context.io;
+  const { io } = context;
   const now = context.now();
   const stacks = await listReviewStacks(session);
   const sources = await sourceApps(session);
   const sourceNames = [...new Set([...sources.map((s) => s.name), ...options.sourceApp])];
   const regions = [...new Set(sources.map((s) => s.region))];
-  progress(io, `${stacks.length} review stacks; source apps: ${sourceNames.join(", ") || "none"}`);
+  progress(
+    io,
+    `${stacks.length} review stacks; source apps: ${sourceNames.length > 0 ? sourceNames.join(", ") : "none"}`,
+  );
+  const sourceStacks = sources.map((s) => s.stack);
   const { apps, holder } = await scanApps(
     session,
     io,
     regions.length > 0 ? regions : ["osc-fr1"],
-    sources.map((s) => s.stack),
+    sourceStacks,
   );
   const plan = planReviewGc({ stacks, apps, sourceApps: sourceNames, now, olderThanMs: options.olderThan });
   const dryRun = options.dryRun ?? false;
   const deleteOrphans = options.deleteOrphans ?? false;
   const lines = planLines(plan, now, dryRun, deleteOrphans);
+  if (dryRun) return { lines, ok: true };
   let ok = true;
-  if (!dryRun) {
-    for (const stale of plan.stale) {
-      try {
-        await destroyAndRemove(session, globals, io, stale.name);
-        lines.push({ action: "removed", name: stale.name, detail: "stale: destroyed and removed" });
-      } catch (error) {
-        ok = false;
-        lines.push({ action: "failed", name: stale.name, detail: messageOf(error).split("\n")[0] ?? "" });
-      }
-    }
-    for (const orphan of deleteOrphans ? plan.orphans : []) {
-      try {
-        progress(io, `deleting orphan app ${orphan.name} (${orphan.region})`);
-        await deleteApp(holder, orphan);
-        lines.push({ action: "orphan-deleted", name: orphan.name, detail: `${orphan.region}: deleted` });
-      } catch (error) {
-        ok = false;
-        lines.push({ action: "failed", name: orphan.name, detail: messageOf(error) });
-      }
-    }
+  for (const stale of plan.stale) {
+    const removed: GcReportLine = {
+      action: "removed",
+      name: stale.name,
+      detail: "stale: destroyed and removed",
+    };
+    ok = (await attempt(lines, removed, () => destroyAndRemove(session, globals, io, stale.name))) && ok;
+  }
+  for (const orphan of deleteOrphans ? plan.orphans : []) {
+    progress(io, `deleting orphan app ${orphan.name} (${orphan.region})`);
+    const deleted: GcReportLine = {
+      action: "orphan-deleted",
+      name: orphan.name,
+      detail: `${orphan.region}: deleted`,
+    };
+    ok = (await attempt(lines, deleted, () => deleteApp(holder, orphan))) && ok;
   }
   return { lines, ok };
 }

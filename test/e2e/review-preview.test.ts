@@ -129,7 +129,7 @@ describe("paasenv preview --markdown", () => {
     const drifted = await paasenv("preview", "staging", "--refresh", "--expect-no-changes");
     expect(drifted.code, describeRun(drifted)).toBe(1);
     expect(drifted.stderr).toContain(
-      "drift detected on staging: 1 resources would change: update paasenv-formation (Formation)",
+      "drift detected on staging: 1 resource would change: update paasenv-formation (Formation)",
     );
     expect(drifted.stdout).toContain("`processes.web.amount`: `3` → `1`");
   });
