@@ -17,6 +17,7 @@ import {
 import {
   addonInputsFromApi,
   addonOutputs,
+  appIdOnlyUnknown,
   type Bag,
   checkInputs,
   connectionVariable,
@@ -55,6 +56,7 @@ export function replacedFields(olds: Bag, news: Bag): string[] {
     f === "provider" && typeof v === "string" ? shortProviderId(v) : v;
   return REPLACE_ON.filter((f) => {
     if (f === "version" && (olds[f] === undefined || news[f] === undefined)) return false;
+    if (appIdOnlyUnknown(f, olds, news)) return false;
     return containsUnknown(news[f]) || norm(f, olds[f]) !== norm(f, news[f]);
   });
 }

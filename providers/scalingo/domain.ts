@@ -93,8 +93,14 @@ async function patchDomain(client: ScalingoClient, op: string, appId: string, id
 }
 
 /** Unset the app's current canonical domain (other than `keepId`) before making another one canonical. */
-async function releaseCanonical(client: ScalingoClient, op: string, appId: string, keepId?: string) {
-  for (const other of await listDomains(client, op, appId)) {
+async function releaseCanonical(
+  client: ScalingoClient,
+  op: string,
+  appId: string,
+  keepId?: string,
+  known?: readonly ApiDomain[],
+) {
+  for (const other of known ?? (await listDomains(client, op, appId))) {
     if (other.canonical && other.id !== keepId)
       await patchDomain(client, op, appId, other.id, { canonical: false });
   }
@@ -121,8 +127,13 @@ async function targetOf(client: ScalingoClient, op: string, appId: string): Prom
   return cnameTarget(app.data.base_url);
 }
 
-async function postDomain(client: ScalingoClient, op: string, inputs: DomainInputs): Promise<ApiDomain> {
-  if (inputs.canonical) await releaseCanonical(client, op, inputs.appId);
+async function postDomain(
+  client: ScalingoClient,
+  op: string,
+  inputs: DomainInputs,
+  domains: readonly ApiDomain[],
+): Promise<ApiDomain> {
+  if (inputs.canonical) await releaseCanonical(client, op, inputs.appId, undefined, domains);
   return createOnce({
     attempts: client.settings.createAttempts,
     delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
@@ -157,7 +168,8 @@ export const domainProvider: ScalingoProvider = {
     const inputs = parseInputs(domainInputsSchema(z), raw, label(raw));
     const op = `create ${what(inputs)}`;
     const client = await scalingoClient(this, inputs.region);
-    const existing = (await listDomains(client, op, inputs.appId)).find((d) => d.name === inputs.name);
+    const domains = await listDomains(client, op, inputs.appId);
+    const existing = domains.find((d) => d.name === inputs.name);
     if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
       throw scalingoError(
         `${op}: the app already has the domain "${inputs.name}". To manage it with paasenv, set \`adopt: true\` ` +
@@ -165,7 +177,7 @@ export const domainProvider: ScalingoProvider = {
         { status: 422 },
       );
     }
-    const domain = existing ?? (await postDomain(client, op, inputs));
+    const domain = existing ?? (await postDomain(client, op, inputs, domains));
     try {
       const converged = await converge(
         client,

@@ -12,7 +12,8 @@
  *   and Scalingo's own message.
  *
  * Serialization: nothing here runs at module load. axios, axios-retry and zod are `require`d inside functions,
- * so `__provider` holds `require("axios")` rather than a copy of the library; state lives in a `Session` object
+ * so `__provider` holds `require("axios")` rather than a copy of the library; settings hang on the provider
+ * object (`configure`), the bearer and region list in a registry on `process`, both at run time only.
  * that `configure` hangs on the provider object at run time.
  * @see https://developers.scalingo.com/
  */
@@ -41,17 +42,25 @@ export interface Settings {
   pollIntervalMs: number;
 }
 
-/** Per-provider run state: settings, the current bearer, the region list. Never serialized. */
-export interface Session {
-  settings: Settings;
+/**
+ * Authentication state shared by every provider of the host process that uses the same token and URLs: one
+ * token exchange and one region list per run, not one per resource type (the API allows 60 requests a minute).
+ */
+export interface SharedAuth {
   bearer?: { token: string; refreshAt: number };
   exchanging?: Promise<string>;
   regions?: Promise<ApiRegion[]>;
 }
 
-/** What a provider object carries between `configure` and its other methods. */
+/** What a call runs with: this provider's settings and the shared authentication state. Never serialized. */
+export interface Session {
+  settings: Settings;
+  auth: SharedAuth;
+}
+
+/** What a provider object carries between `configure` and its other methods (also used by scripts/cli). */
 export interface SessionHolder {
-  session?: Session;
+  session?: { settings: Settings };
 }
 
 /** A provider object: every method present (tests call them directly), plus its session. */
@@ -129,10 +138,29 @@ export function configureSession(holder: SessionHolder, get: ConfigGetter): void
   holder.session = { settings: settingsFrom(get, process.env) };
 }
 
-/** The provider's session; created from the environment when `configure` was never called. */
+/** The process-wide registry of shared authentication states, kept on `process` (not in module state). */
+function authRegistry(): Map<string, SharedAuth> {
+  const key = Symbol.for("paasenv.scalingo.auth");
+  const existing: unknown = Reflect.get(process, key);
+  if (existing instanceof Map) return existing;
+  const created = new Map<string, SharedAuth>();
+  Reflect.set(process, key, created);
+  return created;
+}
+
+/** Forget every shared bearer and region list (tests that restart the API between cases). */
+export function resetSessions(): void {
+  authRegistry().clear();
+}
+
+/** The provider's session; settings come from the environment when `configure` was never called. */
 export function sessionOf(holder: SessionHolder): Session {
-  holder.session ??= { settings: settingsFrom(() => undefined, process.env) };
-  return holder.session;
+  const settings = holder.session?.settings ?? settingsFrom(() => undefined, process.env);
+  const key = JSON.stringify([settings.apiToken, settings.authUrl, settings.apiUrl, settings.dbApiUrl]);
+  const registry = authRegistry();
+  const auth = registry.get(key) ?? {};
+  registry.set(key, auth);
+  return { settings, auth };
 }
 
 /**
@@ -284,7 +312,7 @@ async function exchange(session: Session, z: Zod, http: AxiosInstance): Promise<
     .catch((e: unknown) => Promise.reject(toApiError("exchange the Scalingo API token", "POST", path, e)));
   const parsed = exchangeSchema(z).safeParse(res.data);
   if (!parsed.success) throw scalingoError(`exchange the Scalingo API token: POST ${path} returned no token`);
-  session.bearer = {
+  session.auth.bearer = {
     token: parsed.data.token,
     refreshAt: refreshAt(Date.now(), jwtExpiry(parsed.data.token)),
   };
@@ -298,13 +326,13 @@ export async function bearerToken(
   http: AxiosInstance,
   force = false,
 ): Promise<string> {
-  const current = session.bearer;
+  const current = session.auth.bearer;
   if (!force && current !== undefined && current.refreshAt > Date.now()) return current.token;
-  if (force) session.bearer = undefined;
-  session.exchanging ??= exchange(session, z, http).finally(() => {
-    session.exchanging = undefined;
+  if (force) session.auth.bearer = undefined;
+  session.auth.exchanging ??= exchange(session, z, http).finally(() => {
+    session.auth.exchanging = undefined;
   });
-  return session.exchanging;
+  return session.auth.exchanging;
 }
 
 async function fetchRegions(session: Session, z: Zod, http: AxiosInstance): Promise<ApiRegion[]> {
@@ -331,11 +359,11 @@ export async function regionUrls(
 ): Promise<{ api: string; db: string }> {
   const { apiUrl, dbApiUrl } = session.settings;
   if (apiUrl !== undefined && dbApiUrl !== undefined) return { api: apiUrl, db: dbApiUrl };
-  session.regions ??= fetchRegions(session, z, http).catch((e: unknown) => {
-    session.regions = undefined;
+  session.auth.regions ??= fetchRegions(session, z, http).catch((e: unknown) => {
+    session.auth.regions = undefined;
     return Promise.reject(e);
   });
-  const regions = await session.regions;
+  const regions = await session.auth.regions;
   const found = regions.find((r) => r.name === region);
   if (found === undefined) {
     const known = regions.map((r) => r.name).join(", ");
@@ -456,6 +484,8 @@ export async function pollUntil<T>(opts: {
   failure?: (value: T) => string | undefined;
 }): Promise<T> {
   const deadline = Date.now() + opts.timeoutMs;
+  // Slow down while waiting (×1.5 up to 15 s): provisioning can take minutes and the API allows 60 calls a minute.
+  let interval = opts.intervalMs;
   for (;;) {
     const value = await opts.probe();
     const failed = opts.failure?.(value);
@@ -467,7 +497,8 @@ export async function pollUntil<T>(opts: {
           "raise `scalingo:operationTimeoutMs` or check the Scalingo dashboard",
       );
     }
-    await sleep(opts.intervalMs);
+    await sleep(Math.min(interval, Math.max(0, deadline - Date.now())));
+    interval = Math.min(interval * 1.5, Math.max(opts.intervalMs, 15_000));
   }
 }
 

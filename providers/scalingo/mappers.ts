@@ -136,9 +136,25 @@ export function inputMethods(
       return checkInputs(schema(z), withDefaultRegion(news, this), label(news));
     },
     async diff(_id: string, olds: Bag, news: Bag) {
-      return diffFields(olds, news, fields, replaceOn);
+      const outcome = diffFields(olds, news, fields, replaceOn);
+      return { ...outcome, replaces: outcome.replaces.filter((f) => !appIdOnlyUnknown(f, olds, news)) };
     },
   };
+}
+
+/**
+ * Preview cannot know the outputs of an App being updated (dynamic providers do not preview updates), so its
+ * children see `appId` as unknown on every App change. An App is replaced only when its region changes, and
+ * children carry that region as a plain input: with `region` known and unchanged, an unknown `appId` is the same
+ * app, so it must not show as a replacement. At `up` time the real ID is known and compared.
+ */
+export function appIdOnlyUnknown(field: string, olds: Bag, news: Bag): boolean {
+  return (
+    field === "appId" &&
+    news.appId === UNKNOWN &&
+    !containsUnknown(news.region) &&
+    news.region === olds.region
+  );
 }
 
 /** Structural equality for JSON-like values (key order ignored). */

@@ -59,7 +59,7 @@ describe.each(NAMES)("serialized %s provider", (name) => {
   it("holds no token, no session and no module-level schema or client", () => {
     const text = texts[name] ?? "";
     expect(text).not.toContain("tk-us-");
-    // The provider object itself: methods only; `configure` hangs the session on it at run time, in the host.
+    // The provider object itself: methods only; `configure` hangs the session settings on it at run time, in the host.
     const providerObject = text.split("\n").find((line) => /^var __\w+ = \{configure: /.test(line));
     expect(providerObject).toMatch(
       /^var __\w+ = \{configure: __f\d+, check: __f\d+, diff: __f\d+, create: __f\d+, read: __f\d+, update: __f\d+, delete: __f\d+\};$/,

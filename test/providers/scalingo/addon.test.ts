@@ -68,13 +68,18 @@ describe("Addon check", () => {
     expect(bump.failures?.map((f) => f.property)).toEqual(["version"]);
   });
 
-  it("lets an unknown app ID through in preview and shows it as a replacement", async () => {
+  it("lets an unknown app ID through in preview: an update of the app, a replacement when the region moves", async () => {
     const { inputs: olds } = await addonProvider.check({}, declared());
     const preview = await addonProvider.check(olds ?? {}, { ...declared(), appId: UNKNOWN });
     expect(preview.failures).toEqual([]);
     expect(await addonProvider.diff("ad-1", olds ?? {}, preview.inputs ?? {})).toEqual({
       changes: true,
-      replaces: ["appId"],
+      replaces: [],
+    });
+    const moved = { ...(preview.inputs ?? {}), region: "osc-secnum-fr1" };
+    expect(await addonProvider.diff("ad-1", olds ?? {}, moved)).toEqual({
+      changes: true,
+      replaces: ["appId", "region"],
     });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app";
 import { domainProvider } from "../../../providers/scalingo/domain";
+import { UNKNOWN } from "../../../providers/scalingo/mappers";
 import { TEST_CERT, TEST_KEY } from "../../emulator/tests/fixtures";
 import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
@@ -59,6 +60,11 @@ describe("Domain check and diff", () => {
       replaces: ["name"],
     });
     expect(await domainProvider.diff("d-1", olds, { ...inputs, canonical: true })).toEqual({
+      changes: true,
+      replaces: [],
+    });
+    // Preview of an App update: its ID is unknown, the region is not, so this is the same app.
+    expect(await domainProvider.diff("d-1", olds, { ...inputs, appId: UNKNOWN })).toEqual({
       changes: true,
       replaces: [],
     });

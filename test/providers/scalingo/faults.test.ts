@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon";
 import { appProvider } from "../../../providers/scalingo/app";
 import { domainProvider } from "../../../providers/scalingo/domain";
+import { sessionOf } from "../../../providers/scalingo/http";
 import { appsOf, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
@@ -141,6 +142,14 @@ describe("tokens", () => {
     expect(await trace("POST", "/v1/tokens/exchange")).toEqual([200]);
   });
 
+  it("shares one exchange and one region list between the resource types of a run", async () => {
+    const { id: appId } = await appProvider.create(app);
+    await addonProvider.create({ appId, region: "osc-fr1", provider: "redis", plan: "redis-sandbox" });
+    await domainProvider.create({ appId, region: "osc-fr1", name: "www.example.com" });
+    expect(await trace("POST", "/v1/tokens/exchange")).toEqual([200]);
+    expect(await trace("GET", "/v1/regions")).toEqual([200]);
+  });
+
   it("re-exchanges on a 401 and replays the call", async () => {
     const { id, outs } = await appProvider.create(app);
     await h.fault({ method: "GET", path: `/v1/apps/${id}`, status: 401, times: 1 });
@@ -186,7 +195,7 @@ describe("tokens that expire (tokenTtlS: 1)", () => {
 
     // Pretend the bearer is fresh although it has expired: the API answers 401 and the client re-exchanges.
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const bearer = appProvider.session?.bearer;
+    const bearer = sessionOf(appProvider).auth.bearer;
     if (bearer !== undefined) bearer.refreshAt = Number.MAX_SAFE_INTEGER;
     await short.clearRequests();
     expect((await appProvider.read(id, outs ?? {})).id).toBe(id);

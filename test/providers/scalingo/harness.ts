@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
-import type { ScalingoProvider } from "../../../providers/scalingo/http";
+import { resetSessions, type ScalingoProvider } from "../../../providers/scalingo/http";
 import { startEmulator } from "../../emulator";
 
 /** One line of `GET /__emulator/requests`. */
@@ -109,6 +109,7 @@ export async function startHarness(options: Parameters<typeof startEmulator>[0] 
         get: (key: string) => values[key],
         require: (key: string) => values[key] ?? `missing ${key}`,
       };
+      resetSessions();
       for (const p of providers) await p.configure?.({ config });
     },
     requests,
