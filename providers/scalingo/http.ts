@@ -377,7 +377,12 @@ export async function regionUrls(
 
 function parseReply<T>(call: Call<T>, data: unknown): T {
   if (call.schema === undefined) return undefined as T;
-  const value = call.root === undefined ? data : (data as Bag | null)?.[call.root];
+  const value =
+    call.root === undefined
+      ? data
+      : typeof data === "object" && data !== null
+        ? Reflect.get(data, call.root)
+        : undefined;
   const parsed = call.schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const where = call.root === undefined ? "" : ` under "${call.root}"`;
