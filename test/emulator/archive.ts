@@ -76,12 +76,20 @@ export async function inspectArchive(data: Buffer): Promise<ArchiveInfo | string
   return { folder, entries, procfile };
 }
 
-/** Parses a Procfile (`type: command` lines); a missing or empty one means a single `web` type. */
+/** Procfile entries Scalingo runs as hooks, not as container types. */
+const HOOK_ENTRIES = new Set(["postdeploy"]);
+
+/**
+ * Parses a Procfile (`type: command` lines) into its process types; a missing or empty one means a single
+ * `web` type. `postdeploy` is a hook run once per deployment, not a container type.
+ */
 export function parseProcfile(text: string | undefined): Record<string, string> {
   const types: Record<string, string> = {};
   for (const line of (text ?? "").split(/\r?\n/)) {
     const match = /^([A-Za-z0-9_-]+):\s*(.+)$/.exec(line.trim());
-    if (match?.[1] !== undefined && match[2] !== undefined) types[match[1]] = match[2].trim();
+    if (match?.[1] !== undefined && match[2] !== undefined && !HOOK_ENTRIES.has(match[1])) {
+      types[match[1]] = match[2].trim();
+    }
   }
   return Object.keys(types).length === 0 ? { web: "npm start" } : types;
 }

@@ -234,6 +234,24 @@ function inflict(res: ServerResponse, fault: Fault): number {
     res.socket?.destroy();
     return 0;
   }
-  send(res, { status: fault.status, json: fault.status === 503 ? undefined : INTERNAL_ERROR }, false);
+  send(res, faultReply(fault.status), false);
   return fault.status;
+}
+
+/** An injected fault answers in the shape the real API uses for that status (reference §9). */
+export function faultReply(status: number): Reply {
+  switch (status) {
+    case 429:
+      return { status, text: "Retry later" };
+    case 401:
+      return { status, json: { error: "token has expired or is invalid" } };
+    case 404:
+      return { status, json: { error: "not found" } };
+    case 422:
+      return { status, json: { errors: { base: ["injected fault"] } } };
+    case 503:
+      return { status };
+    default:
+      return { status, json: status >= 500 ? INTERNAL_ERROR : { error: "injected fault" } };
+  }
 }

@@ -170,7 +170,7 @@ describe("tokens", () => {
     await h.fault({ method: "POST", path: "/v1/tokens/exchange", status: 401, times: 1 });
     const error = await rejection(appProvider.create(app));
     expect(error.message).toBe(
-      "exchange the Scalingo API token: POST /v1/tokens/exchange failed: 401 (Internal error occured, we're on it!)",
+      "exchange the Scalingo API token: POST /v1/tokens/exchange failed: 401 (token has expired or is invalid)",
     );
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("tk-us-");
   });
