@@ -2,7 +2,7 @@
  * paasenv: one Scalingo environment per stack (staging, production, review-<N>).
  *
  * The stack's `paasenv:` config is validated (a bad key fails before any resource is declared), review
- * stacks get their overrides, and one `AppEnvironment` declares everything. See components/README.md.
+ * stacks get their overrides, and one `AppEnvironment` declares everything. See README.md, "What a stack creates".
  */
 import { AppEnvironment } from "./components/app-environment";
 import { loadConfig } from "./components/lib/load";

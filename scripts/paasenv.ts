@@ -1,6 +1,6 @@
 /**
  * `paasenv`: the command line of this repository (`npm run paasenv -- <command>`, or the `paasenv` bin).
- * See scripts/cli/program.ts for the commands and scripts/cli/README.md for the workflows around them.
+ * See scripts/cli/program.ts for the commands and the README for the workflows around them.
  */
 import { processIo } from "./cli/lib/pulumi";
 import { main } from "./cli/program";
