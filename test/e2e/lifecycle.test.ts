@@ -139,15 +139,22 @@ describe("a full environment under the real engine", () => {
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 3, delete: 1 });
   });
 
-  it("5b. the repair is previewed as three updates and one creation, no replacement", async () => {
+  it("5b. the repair is previewed without any replacement", async () => {
     const recorder = stepRecorder();
     await stack.preview({ onEvent: recorder.onEvent });
-    expect(changes(recorder.steps)).toEqual([
-      `create paasenv-${DOMAIN}-scalingo`,
-      "update paasenv-app",
-      "update paasenv-formation",
-      "update paasenv-variables",
-    ]);
+    const planned = changes(recorder.steps);
+    expect(planned).toEqual(
+      expect.arrayContaining([
+        `create paasenv-${DOMAIN}-scalingo`,
+        "update paasenv-app",
+        "update paasenv-formation",
+        "update paasenv-variables",
+      ]),
+    );
+    // A preview cannot know the outputs of an App being updated (the engine does not preview dynamic
+    // updates), so the add-ons, which take its `appId`, may show as updates; `up` then leaves them alone.
+    expect(planned.filter((step) => !/^(create|update) /.test(step))).toEqual([]);
+    expect(planned.filter((step) => step.startsWith("create ")).length).toBe(1);
   });
 
   it("5c. up repairs the drift and recreates the deleted domain", async () => {
