@@ -11,8 +11,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { startEmulator } from "../test/emulator";
-import { ensurePulumiCli, pulumiEnv } from "../test/helpers/pulumi";
 import { copyProject } from "./lib/project";
+import { ensurePulumiCli, pulumiEnv } from "./lib/pulumi-cli";
 
 const RUNS = Number(process.env.PAASENV_BENCH_RUNS ?? 3);
 const TOKEN = "tk-us-bench";

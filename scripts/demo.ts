@@ -13,7 +13,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { LocalWorkspace, type OutputMap, Stack, type Workspace } from "@pulumi/pulumi/automation";
-import { ensurePulumiCli, pulumiCommand, pulumiEnv } from "../test/helpers/pulumi";
 import {
   DEMO_PASSPHRASE,
   demoEnvironment,
@@ -26,6 +25,7 @@ import {
 import { type EmulatorProcess, startEmulatorProcess } from "./lib/emulator-process";
 import { fetchEmulatorState, findApp, summarizeApp } from "./lib/emulator-summary";
 import { copyProject, REPO_ROOT } from "./lib/project";
+import { ensurePulumiCli, pulumiCommand, pulumiEnv } from "./lib/pulumi-cli";
 import { createReviewStack, OFFLINE_OVERRIDES } from "./lib/review-stack";
 import {
   type ConfigJson,

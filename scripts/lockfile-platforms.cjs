@@ -5,8 +5,8 @@
 // public registry's lockfile holds minus the integrity hash (npm checks the tarball on the machines that
 // install it; every other platform skips it as optional). Run `node scripts/lockfile-platforms.cjs` after
 // `npm install` on such a machine; `npm ci` works on every platform afterwards.
-const fs = require("fs");
-const file = process.argv[2] ?? require("path").join(__dirname, "..", "package-lock.json");
+const fs = require("node:fs");
+const file = process.argv[2] ?? require("node:path").join(__dirname, "..", "package-lock.json");
 const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const biome = lock.packages["node_modules/@biomejs/biome"];
 const platforms = {
@@ -42,4 +42,4 @@ for (const [key, value] of Object.entries(lock.packages)) {
 lock.packages = Object.fromEntries(
   Object.entries(out).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
 );
-fs.writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
+fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);

@@ -73,7 +73,7 @@ export function pulumiTarget(env: NodeJS.ProcessEnv, demoDir: string): PulumiTar
 }
 
 /**
- * The environment of the `pulumi` processes: `base` (the offline environment of test/helpers/pulumi.ts)
+ * The environment of the `pulumi` processes: `base` (the offline environment of scripts/lib/pulumi-cli.ts)
  * with the chosen backend and passphrase, the Scalingo connection, and for the demo's own backend a
  * private `PULUMI_HOME` in `demoDir` (a user-given backend keeps the user's, where its login lives).
  */

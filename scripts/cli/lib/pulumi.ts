@@ -2,10 +2,10 @@
  * The Automation API side of the CLI: find the Pulumi CLI, build the environment it runs with, open the
  * project's workspace and stacks, and turn Pulumi's errors into messages for the person at the terminal.
  */
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import type { StackSummary } from "@pulumi/pulumi/automation";
-import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, type PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { currentEnv, ensurePulumiCli, pulumiCommandAt, withPulumiOnPath } from "../../lib/pulumi-cli";
 import { cliError, messageOf } from "./errors";
 
 /** The repository root (this file is scripts/cli/lib/pulumi.ts). */
@@ -38,32 +38,21 @@ export function progress(io: Io, message: string): void {
   io.stderr(`paasenv: ${message}\n`);
 }
 
-let binDirCache: string | undefined;
-
 /**
  * The directory of the Pulumi CLI: scripts/install-pulumi.sh picks an official CLI on PATH when recent
  * enough, or builds (once, then cached in .tools/) the pinned one from Go modules.
  */
 export function pulumiBinDir(): string {
-  if (binDirCache !== undefined) return binDirCache;
-  const script = path.join(REPO_ROOT, "scripts", "install-pulumi.sh");
-  let output: string;
   try {
-    output = execFileSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    return ensurePulumiCli();
   } catch (error) {
-    throw cliError(`cannot provide the Pulumi CLI: ${script} failed (${messageOf(error)})`);
+    throw cliError(`cannot provide the Pulumi CLI: scripts/install-pulumi.sh failed (${messageOf(error)})`);
   }
-  const last = output.trim().split("\n").at(-1) ?? "";
-  if (last === "") throw cliError(`cannot provide the Pulumi CLI: ${script} printed no directory`);
-  binDirCache = last;
-  return last;
 }
 
 /** The environment the Pulumi CLI runs with: ours, plus Pulumi and this Node first on PATH. */
 export function pulumiEnv(globals: GlobalOptions, binDir: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  env.PATH = [binDir, path.dirname(process.execPath), env.PATH ?? ""].join(path.delimiter);
+  const env = withPulumiOnPath(currentEnv(), binDir);
   env.PULUMI_SKIP_UPDATE_CHECK ??= "true";
   if (globals.backendUrl !== undefined) env.PULUMI_BACKEND_URL = globals.backendUrl;
   return env;
@@ -120,10 +109,7 @@ export function pulumiFailure(action: string, stack: string, error: unknown): Er
 export async function openPulumi(globals: GlobalOptions, io: Io): Promise<PulumiSession> {
   const binDir = pulumiBinDir();
   const env = pulumiEnv(globals, binDir);
-  const command =
-    path.basename(binDir) === "bin"
-      ? await PulumiCommand.get({ root: path.dirname(binDir) })
-      : await PulumiCommand.get({ root: undefined });
+  const command = await pulumiCommandAt(binDir);
   const workspace = await LocalWorkspace.create({
     workDir: globals.cwd,
     pulumiCommand: command,
