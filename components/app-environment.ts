@@ -76,12 +76,12 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly gitUrl: pulumi.Output<string>;
   /** The DNS records pointing the custom domains at the app (created, or to create by hand with `manual`). */
   readonly dnsRecords: pulumi.Output<DnsRecord[]>;
-  /** The bucket's name, when object storage is on. */
-  readonly bucketName: pulumi.Output<string | undefined>;
+  /** The bucket's name, when object storage is on (absent otherwise, so no empty output shows). */
+  readonly bucketName?: pulumi.Output<string>;
   /** The bucket's URL, when object storage is on. */
-  readonly bucketEndpoint: pulumi.Output<string | undefined>;
+  readonly bucketEndpoint?: pulumi.Output<string>;
   /** The PostgreSQL add-on's ID, when there is one. */
-  readonly databaseAddonId: pulumi.Output<string | undefined>;
+  readonly databaseAddonId?: pulumi.Output<string>;
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
     checkEnvironment(config);
@@ -100,18 +100,30 @@ export class AppEnvironment extends pulumi.ComponentResource {
     this.baseUrl = app.baseUrl;
     this.gitUrl = app.gitUrl;
     this.dnsRecords = pulumi.all(domains.map((domain) => domain.record));
-    this.bucketName = pulumi.output(storage?.bucketName);
-    this.bucketEndpoint = pulumi.output(storage?.endpoint);
-    this.databaseAddonId = pulumi.output(addons.postgresql?.addonId);
+    this.bucketName = storage?.bucketName;
+    this.bucketEndpoint = storage?.endpoint;
+    this.databaseAddonId = addons.postgresql?.addonId;
     if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
     this.registerOutputs(this.outputs());
   }
 
-  /** Every output, as `index.ts` exports them and `registerOutputs` records them. */
-  outputs() {
+  /**
+   * Every output, as `index.ts` exports them and `registerOutputs` records them; the optional ones only when
+   * they exist (Pulumi warns about, and hides, an undefined stack output).
+   */
+  outputs(): Record<string, pulumi.Output<unknown>> {
     const { appName, appId, url, baseUrl, gitUrl, dnsRecords, bucketName, bucketEndpoint, databaseAddonId } =
       this;
-    return { appName, appId, url, baseUrl, gitUrl, dnsRecords, bucketName, bucketEndpoint, databaseAddonId };
+    const optional = { bucketName, bucketEndpoint, databaseAddonId };
+    return {
+      appName,
+      appId,
+      url,
+      baseUrl,
+      gitUrl,
+      dnsRecords,
+      ...Object.fromEntries(Object.entries(optional).filter(([, output]) => output !== undefined)),
+    };
   }
 }
 
