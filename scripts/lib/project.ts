@@ -18,6 +18,7 @@ export const PROJECT_ENTRIES = [
   "providers",
   "package.json",
   "tsconfig.json",
+  "tsconfig.pulumi.json",
 ] as const;
 
 /** Options of {@link copyProject}. */
