@@ -2,7 +2,8 @@
  * `npm run demo`: the whole thing on the embedded default. Builds (or finds) the Pulumi CLI, starts the
  * Scalingo emulator, makes a review stack from Pulumi.staging.yaml (object storage off, DNS `none`), runs a
  * real `pulumi up`, then prints the outputs and what now exists in the emulator.
- * `npm run demo -- --destroy` restarts the emulator from its state file, destroys and removes the stack.
+ * `npm run demo -- --destroy` restarts the emulator from its state file, destroys and removes the stack;
+ * `npm run demo -- --preview` runs a real `pulumi preview` of it instead of `up`.
  *
  * Everything it writes lives in the git-ignored `.paasenv-demo/`: the project copy the CLI runs in, the
  * file backend, the emulator's state. `SCALINGO_AUTH_URL` (+ `SCALINGO_API_TOKEN`, optionally
@@ -48,19 +49,26 @@ const note = (text: string) => console.log(`  ${text}`);
 
 interface DemoOptions {
   destroy: boolean;
+  /** Only preview: show what `up` would create, change nothing. */
+  preview: boolean;
   reviewNumber: number;
 }
 
 function parseDemoArgs(argv: string[]): DemoOptions {
   const { values } = parseArgs({
     args: argv,
-    options: { destroy: { type: "boolean", default: false }, number: { type: "string", default: "1" } },
+    options: {
+      destroy: { type: "boolean", default: false },
+      preview: { type: "boolean", default: false },
+      number: { type: "string", default: "1" },
+    },
   });
   const reviewNumber = Number(values.number);
   if (!Number.isSafeInteger(reviewNumber) || reviewNumber < 1) {
     throw new Error(`--number must be a positive integer (got "${values.number}")`);
   }
-  return { destroy: values.destroy, reviewNumber };
+  if (values.destroy && values.preview) throw new Error("--destroy and --preview cannot be combined");
+  return { destroy: values.destroy, preview: values.preview, reviewNumber };
 }
 
 /** The demo stack: a review stack named apart from real `review-<N>` ones. */
@@ -150,6 +158,12 @@ async function up(
   const { app } = review.resolved;
   note(`app ${app.name} in ${app.region}; configuration written to the stack (secrets encrypted)`);
 
+  if (options.preview) {
+    say("pulumi preview (nothing is changed)");
+    await review.stack.preview({ onOutput: (text) => process.stdout.write(text) });
+    say("Preview only. Create it with: npm run demo");
+    return;
+  }
   say("pulumi up");
   const result = await review.stack.up({ onOutput: (text) => process.stdout.write(text) });
   printOutputs(result.outputs);
