@@ -174,8 +174,7 @@ function createAddons(
         // The provider's `check` refuses a change that would replace the add-on unless this is true.
         allowReplace: config.allowDataLoss,
       },
-      // An app has at most one add-on per provider: a replacement must delete the old one first.
-      { parent, protect: protection.data, deleteBeforeReplace: true },
+      { parent, protect: protection.data },
     );
   }
   return addons;

@@ -230,9 +230,14 @@ export const addonProvider: ScalingoProvider = {
     return { inputs: checked.inputs, failures: refuseReplacement(olds, checked.inputs, label(news)) };
   },
 
+  /**
+   * A replacement (only ever allowed by `allowReplace`, see `check`) deletes the old add-on first: an app holds at
+   * most one add-on per provider, so Scalingo would refuse the new one while the old one exists.
+   */
   async diff(_id, olds, news) {
     const { changes } = diffFields(olds, news, DIFF_FIELDS, []);
-    return { changes, replaces: changes ? replacedFields(olds, news) : [] };
+    const replaces = changes ? replacedFields(olds, news) : [];
+    return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
   },
 
   async create(raw) {

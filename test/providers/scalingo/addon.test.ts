@@ -63,6 +63,7 @@ describe("Addon check", () => {
     expect(await addonProvider.diff("ad-1", olds ?? {}, set.inputs ?? {})).toEqual({
       changes: true,
       replaces: [],
+      deleteBeforeReplace: false,
     });
     const bump = await addonProvider.check(set.inputs ?? {}, { ...declared(), version: "17" });
     expect(bump.failures?.map((f) => f.property)).toEqual(["version"]);
@@ -75,11 +76,14 @@ describe("Addon check", () => {
     expect(await addonProvider.diff("ad-1", olds ?? {}, preview.inputs ?? {})).toEqual({
       changes: true,
       replaces: [],
+      deleteBeforeReplace: false,
     });
+    // An app holds one add-on per provider: a replacement deletes the old one before creating the new one.
     const moved = { ...(preview.inputs ?? {}), region: "osc-secnum-fr1" };
     expect(await addonProvider.diff("ad-1", olds ?? {}, moved)).toEqual({
       changes: true,
       replaces: ["appId", "region"],
+      deleteBeforeReplace: true,
     });
   });
 });
@@ -99,7 +103,11 @@ describe("Addon lifecycle against the emulator", () => {
     await h.clearRequests();
     const read = await addonProvider.read(id, outs);
     expect(read).toEqual({ id, props: outs, inputs });
-    expect(await addonProvider.diff(id, read.props ?? {}, inputs)).toEqual({ changes: false, replaces: [] });
+    expect(await addonProvider.diff(id, read.props ?? {}, inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
     expect(await h.writes()).toEqual([]);
 
     const upgraded = await addonProvider.update(id, outs, { ...inputs, plan: "postgresql-starter-512" });
