@@ -9,7 +9,7 @@
  * bucketEndpoint and databaseAddonId.
  */
 import { AppEnvironment } from "./components/app-environment";
-import { loadConfig } from "./components/lib/load";
+import { loadConfig } from "./components/config/load";
 
 const environment = new AppEnvironment("paasenv", loadConfig());
 

@@ -1,11 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
+import { childName } from "./config/naming";
+import { canonicalDomain } from "./config/review";
+import { ConfigError, type ProcessConfig, type StackConfig } from "./config/schema";
+import { appVariables, variableClashes, wiredVariableNames, wiredVariables } from "./config/variables";
 import { CustomDomain } from "./custom-domain";
-import { ConfigError, type ProcessConfig, type StackConfig } from "./lib/config";
-import { type DnsRecord, dnsFor, manualInstructions } from "./lib/dns";
-import { childName } from "./lib/naming";
-import { canonicalDomain } from "./lib/review";
-import { appVariables, variableClashes, wiredVariableNames, wiredVariables } from "./lib/variables";
+import { type DnsRecord, dnsFor, manualInstructions } from "./dns/adapters";
 import { ObjectStorage, storageArgsFor } from "./object-storage";
 
 /** The add-on providers paasenv manages, in the order they are declared. */

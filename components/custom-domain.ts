@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Domain } from "../providers/scalingo";
-import { type Dns, type DnsRecord, recordArgs } from "./lib/dns";
-import { childName } from "./lib/naming";
+import { childName } from "./config/naming";
+import { type Dns, type DnsRecord, recordArgs } from "./dns/adapters";
 
 /** Arguments of a {@link CustomDomain}. */
 export interface CustomDomainArgs {
@@ -22,7 +22,7 @@ export interface CustomDomainArgs {
   canonical?: boolean;
   /** The DNS target, `<app>.<region>.scalingo.io.` with the trailing dot (`App.cnameTarget`). */
   target: pulumi.Input<string>;
-  /** Where the DNS record is managed (see `components/lib/dns.ts`). */
+  /** Where the DNS record is managed (see `components/dns/adapters.ts`). */
   dns: Dns;
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
-import type { StackConfig } from "./lib/config";
-import { childName } from "./lib/naming";
+import { childName } from "./config/naming";
+import type { StackConfig } from "./config/schema";
 
 type StorageConfig = StackConfig["storage"];
 type LifecycleRule = StorageConfig["lifecycleRules"][number];

@@ -10,9 +10,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import { startEmulator } from "../test/emulator";
-import { copyProject } from "./lib/project";
-import { ensurePulumiCli, pulumiEnv } from "./lib/pulumi-cli";
+import { copyProject } from "../cli/lib/project";
+import { ensurePulumiCli, pulumiEnv } from "../cli/lib/pulumi-cli";
+import { startEmulator } from "../emulator/scalingo";
 
 const RUNS = Number(process.env.PAASENV_BENCH_RUNS ?? 3);
 const TOKEN = "tk-us-bench";

@@ -58,7 +58,7 @@ export interface Session {
   auth: SharedAuth;
 }
 
-/** What a provider object carries between `configure` and its other methods (also used by scripts/cli). */
+/** What a provider object carries between `configure` and its other methods (also used by the paasenv CLI). */
 export interface SessionHolder {
   session?: { settings: Settings };
 }

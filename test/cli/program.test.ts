@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../scripts/cli/lib/pulumi";
-import { buildProgram, COMMANDS, globalsOf, main } from "../../scripts/cli/program";
+import type { Io } from "../../cli/lib/pulumi";
+import { buildProgram, COMMANDS, globalsOf, main } from "../../cli/program";
 
 /** Runs the CLI in-process with captured streams. Only parsing paths: nothing here reaches Pulumi. */
 async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { PlanSummary } from "../../scripts/cli/lib/plan-summary";
-import type { GcPlan } from "../../scripts/cli/lib/review-gc-plan";
-import type { ReviewStackDetails } from "../../scripts/cli/lib/stacks";
-import { describeDrift } from "../../scripts/cli/preview-markdown";
-import { planLines, renderGcReport } from "../../scripts/cli/review-gc";
-import { ago, renderReviewList, reviewListJson } from "../../scripts/cli/review-list";
-import { describeChanges } from "../../scripts/cli/review-up";
+import type { PlanSummary } from "../../cli/lib/plan-summary";
+import type { ReviewStackDetails } from "../../cli/lib/stacks";
+import { describeDrift } from "../../cli/preview";
+import { planLines, renderGcReport } from "../../cli/review/gc";
+import type { GcPlan } from "../../cli/review/gc-plan";
+import { ago, renderReviewList, reviewListJson } from "../../cli/review/list";
+import { describeChanges } from "../../cli/review/up";
 
 const NOW = new Date("2026-11-20T12:00:00Z");
 const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000);

@@ -1,11 +1,11 @@
 /**
- * Runs the real `paasenv` bin (scripts/paasenv.cjs → scripts/node.sh → tsx scripts/paasenv.ts) as a child
+ * Runs the real `paasenv` bin (cli/paasenv.cjs → scripts/node.sh → tsx cli/main.ts) as a child
  * process, for the end-to-end tests: exit code, stdout and stderr are what a user or a workflow sees.
  */
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 
-const BIN = path.resolve(__dirname, "..", "..", "scripts", "paasenv.cjs");
+const BIN = path.resolve(__dirname, "..", "..", "cli", "paasenv.cjs");
 
 /** What one `paasenv` run produced. */
 export interface CliRun {

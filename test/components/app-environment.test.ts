@@ -6,7 +6,7 @@ import {
   hasDomains,
   protectionFor,
 } from "../../components/app-environment";
-import { ConfigError, parseStackConfig } from "../../components/lib/config";
+import { ConfigError, parseStackConfig } from "../../components/config/schema";
 
 describe("protectionFor", () => {
   it.each([

@@ -222,7 +222,7 @@ export function runEnvironment(
 ): Promise<ProgramRun> {
   return record(stack, config, secretKeys, async () => {
     const { AppEnvironment } = await import("../../components/app-environment.js");
-    const { loadConfig } = await import("../../components/lib/load.js");
+    const { loadConfig } = await import("../../components/config/load.js");
     return new AppEnvironment("paasenv", loadConfig()).outputs();
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStackConfig } from "../../components/lib/config";
+import { parseStackConfig } from "../../components/config/schema";
 import {
   bucketNameFor,
   storageArgsFor,

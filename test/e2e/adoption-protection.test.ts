@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configFromValues } from "../../scripts/lib/stack-config";
+import { configFromValues } from "../../cli/lib/stack-config";
 import { fullConfig, productionConfig } from "./configs";
 import { viewOfApp, viewOfConfig } from "./expect-state";
 import { type E2E, openStack, scalingoApi, startE2E, storedApp } from "./harness";

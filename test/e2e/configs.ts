@@ -2,7 +2,7 @@
  * Stack configurations of the end-to-end tests, written with the same helpers the demo uses. Values the
  * tests look for in stack exports are distinctive, so a match is never a coincidence.
  */
-import { type ConfigJson, configFromValues } from "../../scripts/lib/stack-config";
+import { type ConfigJson, configFromValues } from "../../cli/lib/stack-config";
 
 /** A plain variable value: stored as a secret in state all the same, so never in plaintext in an export. */
 export const PLAIN_VALUE = "e2e-plain-value-9b2d7";

@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorStateSchema } from "../../scripts/lib/emulator-summary";
+import { emulatorStateSchema } from "../../cli/demo/summary";
 import { ensurePulumiCli } from "../helpers/pulumi";
 
 // `npm run demo` then `npm run demo -- --destroy`, as a user runs them, with the demo folder moved to a

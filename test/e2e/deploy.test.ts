@@ -4,12 +4,12 @@ import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { reviewAppName } from "../../components/lib/naming";
-import { type SampleRepo, sampleRepo } from "../cli/deploy-repo";
+import { reviewAppName } from "../../components/config/naming";
+import { type SampleRepo, sampleRepo } from "../cli/deploy/repo";
 import { productionConfig } from "./configs";
 import { clearRequests, type E2E, openStack, startE2E } from "./harness";
 
-// `paasenv deploy` as a user runs it: the real CLI (tsx scripts/paasenv.ts) in a child process, the real
+// `paasenv deploy` as a user runs it: the real CLI (tsx cli/main.ts) in a child process, the real
 // Pulumi engine on a project copy, the emulator. `review up 9` creates the review app; `deploy review-9`
 // uploads a git archive of the sample app and follows the deployment.
 

@@ -3,9 +3,10 @@
  * from the config (through the real zod schema, defaults included): the tests compare the two with
  * `toEqual`, so "matches the config exactly" means it.
  */
-import { fromPulumiConfig, parseStackConfig } from "../../components/lib/config";
-import { canonicalDomain } from "../../components/lib/review";
-import { type ConfigJson, configValues } from "../../scripts/lib/stack-config";
+
+import { type ConfigJson, configValues } from "../../cli/lib/stack-config";
+import { canonicalDomain } from "../../components/config/review";
+import { fromPulumiConfig, parseStackConfig } from "../../components/config/schema";
 import type { StoredApp } from "./harness";
 
 /** The variables each add-on injects (the emulator's `<PROVIDER>_URL` and its alias). */

@@ -16,10 +16,10 @@ import {
   type EmulatorAppState,
   type EmulatorState,
   emulatorStateSchema,
-} from "../../scripts/lib/emulator-summary";
-import { type TempProject, tempProject } from "../../scripts/lib/project";
-import { type ConfigJson, writeStackConfig } from "../../scripts/lib/stack-config";
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../emulator";
+} from "../../cli/demo/summary";
+import { type TempProject, tempProject } from "../../cli/lib/project";
+import { type ConfigJson, writeStackConfig } from "../../cli/lib/stack-config";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator/scalingo";
 import { ensurePulumiCli, pulumiCommand, pulumiEnv } from "../helpers/pulumi";
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { ConfigJson } from "../../scripts/lib/stack-config";
+import type { ConfigJson } from "../../cli/lib/stack-config";
 import { fullConfig, PLAIN_VALUE, SECRET_VALUE } from "./configs";
 import { viewOfApp, viewOfConfig } from "./expect-state";
 import {

@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createReviewStack, OFFLINE_OVERRIDES } from "../../scripts/lib/review-stack";
-import { configValues, readStackConfig } from "../../scripts/lib/stack-config";
+import { createReviewStack, OFFLINE_OVERRIDES } from "../../cli/lib/review-stack";
+import { configValues, readStackConfig } from "../../cli/lib/stack-config";
 import { type E2E, startE2E } from "./harness";
 
 // The review-stack module against the real CLI: a staging stack with secrets (set the way the README

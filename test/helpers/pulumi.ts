@@ -1,2 +1,2 @@
-/** The real Pulumi CLI for tests: see scripts/lib/pulumi-cli.ts. */
-export { ensurePulumiCli, pulumiCommand, pulumiEnv } from "../../scripts/lib/pulumi-cli";
+/** The real Pulumi CLI for tests: see cli/lib/pulumi-cli.ts. */
+export { ensurePulumiCli, pulumiCommand, pulumiEnv } from "../../cli/lib/pulumi-cli";

@@ -8,7 +8,7 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../emulator";
+import { startEmulator } from "../../emulator/scalingo";
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, "../..");

@@ -3,13 +3,13 @@
  */
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createRecordProvider } from "../../../providers/alwaysdata";
-import type { RawProps } from "../../../providers/alwaysdata/record-check";
 import {
   type AlwaysdataEmulator,
   type AlwaysdataEmulatorOptions,
   startAlwaysdataEmulator,
-} from "../../emulator-alwaysdata";
+} from "../../../emulator/alwaysdata";
+import { createRecordProvider } from "../../../providers/alwaysdata";
+import type { RawProps } from "../../../providers/alwaysdata/record-check";
 
 const API_KEY = "test-key-7f3a";
 const TARGET = "my-app.osc-fr1.scalingo.io.";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AlwaysdataEmulator, startAlwaysdataEmulator } from "../../emulator-alwaysdata";
+import { type AlwaysdataEmulator, startAlwaysdataEmulator } from "../../../emulator/alwaysdata";
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, "../../..");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app";
 import { domainProvider } from "../../../providers/scalingo/domain";
 import { UNKNOWN } from "../../../providers/scalingo/mappers";
-import { TEST_CERT, TEST_KEY } from "../../emulator/tests/fixtures";
+import { TEST_CERT, TEST_KEY } from "../../emulator/scalingo/fixtures";
 import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;

@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
+import { startEmulator } from "../../../emulator/scalingo";
 import { resetSessions, type ScalingoProvider } from "../../../providers/scalingo/http";
-import { startEmulator } from "../../emulator";
 
 /** One line of `GET /__emulator/requests`. */
 export interface Logged {

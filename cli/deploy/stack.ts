@@ -1,0 +1,71 @@
+/**
+ * What `paasenv deploy` reads from a stack: its environment and region (configuration), its Scalingo
+ * connection keys (`scalingo:*`, secrets decrypted) and the app it manages (the `appName` output), so that
+ * nobody ever types an app name.
+ */
+import type { Stack } from "@pulumi/pulumi/automation";
+import { fromPulumiConfig, parseStackConfig } from "../../components/config/schema";
+import { cliError, messageOf } from "../lib/errors";
+import type { PulumiSession } from "../lib/pulumi";
+
+/** A stack's configuration as far as deploying goes. */
+export interface StackSettings {
+  stack: Stack;
+  /** `paasenv:environment`: `staging`, `production` or `review`. */
+  environment: string;
+  /** `paasenv:app.region`. */
+  region: string;
+  /** The stack's `scalingo:*` keys (connection settings and the secret API token). */
+  scalingoConfig: Record<string, string>;
+}
+
+/** Opens `name` and reads its configuration; fails naming the stack when it is missing or invalid. */
+export async function readStackSettings(session: PulumiSession, name: string): Promise<StackSettings> {
+  const stack = await session.selectStack(name);
+  if (stack === undefined) {
+    throw cliError(
+      `deploy ${name}: no stack "${name}" in this backend (see \`pulumi stack ls\`; review stacks come from \`paasenv review up <N>\`)`,
+    );
+  }
+  const all = await stack.getAllConfig().catch((error: unknown) => {
+    throw cliError(`deploy ${name}: cannot read the stack's configuration (${messageOf(error)})`);
+  });
+  const values = Object.fromEntries(Object.entries(all).map(([key, entry]) => [key, entry.value]));
+  let parsed: ReturnType<typeof parseStackConfig>;
+  try {
+    parsed = parseStackConfig(fromPulumiConfig(values));
+  } catch (error) {
+    throw cliError(`deploy ${name}: the stack's configuration is invalid: ${messageOf(error)}`);
+  }
+  const scalingoConfig = Object.fromEntries(
+    Object.entries(values).filter(([key]) => key.startsWith("scalingo:")),
+  );
+  return { stack, environment: parsed.environment, region: parsed.app.region, scalingoConfig };
+}
+
+/** The deployed app of a stack, from its outputs. */
+export interface StackApp {
+  appName: string;
+  url: string | undefined;
+}
+
+/** A non-empty string output, or `undefined`. */
+function stringOutput(outputs: Record<string, { value: unknown }>, key: string): string | undefined {
+  const value = outputs[key]?.value;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** The app name (and URL) from the stack's outputs; fails when the stack was never brought up. */
+export async function readStackApp(stack: Stack): Promise<StackApp> {
+  const outputs = await stack.outputs().catch((error: unknown) => {
+    throw cliError(`deploy ${stack.name}: cannot read the stack's outputs (${messageOf(error)})`);
+  });
+  const appName = stringOutput(outputs, "appName");
+  if (appName === undefined) {
+    throw cliError(
+      `deploy ${stack.name}: the stack has no \`appName\` output, so its app does not exist yet; ` +
+        `run \`pulumi up --stack ${stack.name}\` (or \`paasenv review up <N>\`) first`,
+    );
+  }
+  return { appName, url: stringOutput(outputs, "url") };
+}

@@ -1,0 +1,44 @@
+/**
+ * Review environments: a stack `review-<N>` holds a copy of its source stack's configuration plus
+ * `paasenv:environment: review` and `paasenv:reviewNumber: N`. This pure function then overrides that copy
+ * with the review defaults, which the copied `paasenv:review` object may adjust.
+ */
+
+import { reviewAppName } from "./naming";
+import type { DomainConfig, StackConfig } from "./schema";
+
+/** The configuration a review environment really runs with; other environments are returned unchanged. */
+export function applyReviewOverrides(config: StackConfig): StackConfig {
+  if (config.environment !== "review" || config.reviewNumber === undefined) return config;
+  const { review, reviewNumber } = config;
+  const reviewProcess = { amount: 1, size: review.size };
+  return {
+    ...config,
+    app: { ...config.app, name: reviewAppName(config.app.name, reviewNumber) },
+    processes: { web: reviewProcess, ...(review.worker ? { worker: reviewProcess } : {}) },
+    addons: {
+      ...(config.addons.postgresql
+        ? { postgresql: { ...config.addons.postgresql, plan: review.plans.postgresql } }
+        : {}),
+      ...(config.addons.redis ? { redis: { plan: review.plans.redis } } : {}),
+    },
+    domains: reviewDomains(config.domains, reviewNumber, review.domain),
+  };
+}
+
+/** `review-<N>.<source canonical domain>` when asked for and the source has a domain, else none. */
+export function reviewDomains(
+  domains: DomainConfig[],
+  reviewNumber: number,
+  wanted: boolean,
+): DomainConfig[] {
+  const canonical = canonicalDomain(domains);
+  if (!wanted || !canonical) return [];
+  return [{ name: `review-${reviewNumber}.${canonical}`, canonical: true }];
+}
+
+/** The canonical domain: the one marked so, or the only one. */
+export function canonicalDomain(domains: DomainConfig[]): string | undefined {
+  if (domains.length === 1) return domains[0]?.name;
+  return domains.find((domain) => domain.canonical === true)?.name;
+}
