@@ -1,9 +1,9 @@
 /**
  * `paasenv`: the command line of this repository (`npm run paasenv -- <command>`, or the `paasenv` bin).
- * See scripts/cli/program.ts for the commands and the README for the workflows around them.
+ * See cli/program.ts for the commands and the README for the workflows around them.
  */
-import { processIo } from "./cli/lib/pulumi";
-import { main } from "./cli/program";
+import { processIo } from "./lib/pulumi";
+import { main } from "./program";
 
 main(process.argv.slice(2), processIo).then(
   (code) => {

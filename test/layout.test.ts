@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -10,19 +10,9 @@ const SKIP = new Set(["node_modules", "dist", ".tools"]);
 
 function sourceFiles(entry: string): string[] {
   const full = join(ROOT, entry);
-  let entries: ReturnType<typeof readdirSync<{ withFileTypes: true }>>;
-  try {
-    entries = readdirSync(full, { withFileTypes: true });
-  } catch {
-    return /\.(ts|cjs|mjs|js)$/.test(entry) ? [entry] : [];
-  }
-  return entries.flatMap((e) =>
-    SKIP.has(e.name)
-      ? []
-      : e.isDirectory()
-        ? sourceFiles(join(entry, e.name))
-        : sourceFiles(join(entry, e.name)),
-  );
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return /\.(ts|cjs|mjs|js)$/.test(entry) ? [entry] : [];
+  return readdirSync(full).flatMap((name) => (SKIP.has(name) ? [] : sourceFiles(join(entry, name))));
 }
 
 /** Relative module specifiers of `import … from`, `import(…)`, `require(…)` and `export … from`. */

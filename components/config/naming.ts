@@ -4,21 +4,15 @@
  * Pure functions only; everything here is unit- and property-tested.
  */
 
-/** Scalingo's app-name rule: 6–48 characters, lower-case letters, digits, single inner hyphens. */
-export const APP_NAME_MIN = 6;
-export const APP_NAME_MAX = 48;
-export const APP_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { APP_NAME_MAX } from "../../providers/scalingo/limits";
 
-/** Why `name` is not a valid Scalingo app name, or `undefined` when it is. */
-export function appNameProblem(name: string): string | undefined {
-  if (name.length < APP_NAME_MIN || name.length > APP_NAME_MAX) {
-    return `must be ${APP_NAME_MIN}–${APP_NAME_MAX} characters long (it has ${name.length})`;
-  }
-  if (!APP_NAME_PATTERN.test(name)) {
-    return "may contain only lower-case letters, digits and single hyphens, and must not start or end with a hyphen";
-  }
-  return undefined;
-}
+/** Scalingo's app-name rule lives with the other limits (`providers/scalingo/limits.ts`). */
+export {
+  APP_NAME_MAX,
+  APP_NAME_MIN,
+  APP_NAME_PATTERN,
+  appNameProblem,
+} from "../../providers/scalingo/limits";
 
 /** Name of a child resource: `${parent}-${key}`, where `key` comes from a map key, never an array index. */
 export function childName(parent: string, key: string): string {
