@@ -1,3 +1,4 @@
+import { DEFAULT_REGION, DEFAULT_SIZE, REGIONS } from "../../providers/scalingo/limits";
 import { findProvider } from "./catalog";
 import type { FaultInjector, RateLimiter } from "./faults";
 import { parseScriptedFault } from "./faults";
@@ -6,7 +7,6 @@ import { asRecord, ok } from "./http";
 import { advance } from "./lifecycle";
 import type { Store } from "./store";
 import type { AppState, JsonObject, RegionName } from "./types";
-import { REGIONS } from "./types";
 
 /** One line of the requests log. */
 export interface RequestLogEntry {
@@ -47,8 +47,8 @@ interface Drift {
 function parseDrift(body: unknown): Drift | string {
   const b = asRecord(body);
   if (b === undefined) return "body must be a JSON object";
-  const region = (b.region ?? "osc-fr1") as RegionName;
-  if (!REGIONS.includes(region)) return `unknown region "${String(b.region)}"`;
+  const region = REGIONS.find((name) => name === (b.region ?? DEFAULT_REGION));
+  if (region === undefined) return `unknown region "${String(b.region)}"`;
   if (typeof b.app !== "string") return "`app` (an app name) is required";
   if (!["app", "variable", "addon", "formation", "domain"].includes(String(b.kind))) {
     return "`kind` must be one of app, variable, addon, formation, domain";
@@ -120,7 +120,7 @@ function applyDrift(store: Store, appState: AppState, drift: Drift): Reply {
         app_id: appState.app.id,
         name: key,
         amount: 0,
-        size: "M",
+        size: DEFAULT_SIZE,
         command: "",
       });
       const r = driftItem(appState.containers, (c) => c.name === key, drift, create);

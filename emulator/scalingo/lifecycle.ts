@@ -1,4 +1,4 @@
-import { DEFAULT_SIZE } from "./catalog";
+import { DEFAULT_SIZE } from "../../providers/scalingo/limits";
 import { iso } from "./ids";
 import type { Store } from "./store";
 import type { AppState, ScheduledTask } from "./types";

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
+import { DEFAULT_REGION, REGIONS } from "../../providers/scalingo/limits";
 import { addonRoutes } from "./addons";
 import { appRoutes } from "./apps";
 import { authRoutes, basicPassword, regionUrl, tokenKeyOf, verifyBearer } from "./auth";
@@ -39,7 +40,6 @@ export const allRoutes = (options: EmulatorOptions, extra: readonly Route[] = []
 ];
 
 const INTERNAL_ERROR = { error: "Internal error occured, we're on it!" };
-const SECNUM_PREFIX = "/osc-secnum-fr1";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,10 +82,16 @@ function send(res: ServerResponse, reply: Reply, head: boolean): void {
   res.end(head ? undefined : payload);
 }
 
-const splitRegion = (pathname: string): { region: RegionName; path: string } =>
-  pathname === SECNUM_PREFIX || pathname.startsWith(`${SECNUM_PREFIX}/`)
-    ? { region: "osc-secnum-fr1", path: pathname.slice(SECNUM_PREFIX.length) || "/" }
-    : { region: "osc-fr1", path: pathname };
+/** The region a path is for (see `regionUrl`) and the path within it. */
+function splitRegion(pathname: string): { region: RegionName; path: string } {
+  for (const region of REGIONS) {
+    const prefix = `/${region}`;
+    if (region !== DEFAULT_REGION && (pathname === prefix || pathname.startsWith(`${prefix}/`))) {
+      return { region, path: pathname.slice(prefix.length) || "/" };
+    }
+  }
+  return { region: DEFAULT_REGION, path: pathname };
+}
 
 /** Checks the bearer for the route; returns the caller or a 401 reply. */
 function authenticate(match: Match, req: IncomingMessage, now: number): Caller | undefined | Reply {
