@@ -201,14 +201,40 @@ async function respond(
   const fault = runtime.faults.pick(incoming.method, incoming.url.pathname);
   if (fault?.when === "before") return inflict(res, fault);
   if ("error" in incoming.parsed) return finish({ status: 400, json: { error: incoming.parsed.error } });
+  const routed = { match, region, path, caller, now };
+  const ctx = contextFor(runtime, req, incoming, incoming.parsed.body, routed);
+  const advanced = advance(runtime.store, now);
+  const reply = await runHandler(match, ctx);
+  if (advanced || !["GET", "HEAD"].includes(incoming.method)) runtime.store.save();
+  if (fault?.when === "after") return inflict(res, fault);
+  return finish(reply);
+}
+
+/** A request matched to a route, with its region, its path within the region, its caller and its time. */
+interface Routed {
+  match: Match;
+  region: RegionName;
+  path: string;
+  caller: Caller | undefined;
+  now: number;
+}
+
+/** What a handler gets to see of a request that passed the guards. */
+function contextFor(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  incoming: Incoming,
+  body: unknown,
+  { match, region, path, caller, now }: Routed,
+): Ctx {
   const rootUrl = `http://${req.headers.host ?? "127.0.0.1"}`;
-  const ctx: Ctx = {
+  return {
     method: incoming.method,
     path,
     params: match.params,
     query: incoming.url.searchParams,
     headers: req.headers,
-    body: incoming.parsed.body,
+    body,
     rawBody: incoming.raw,
     region,
     regionUrl: regionUrl(rootUrl, region),
@@ -218,11 +244,6 @@ async function respond(
     options: runtime.options,
     now,
   };
-  const advanced = advance(runtime.store, now);
-  const reply = await runHandler(match, ctx);
-  if (advanced || !["GET", "HEAD"].includes(incoming.method)) runtime.store.save();
-  if (fault?.when === "after") return inflict(res, fault);
-  return finish(reply);
 }
 
 async function runHandler(match: Match, ctx: Ctx): Promise<Reply> {
