@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
+import type { ProcessConfig } from "./config/app";
+import { ConfigError } from "./config/errors";
 import { childName } from "./config/naming";
 import { canonicalDomain } from "./config/review";
-import { ConfigError, type ProcessConfig, type StackConfig } from "./config/schema";
+import type { StackConfig } from "./config/schema";
 import { appVariables, variableClashes, wiredVariableNames, wiredVariables } from "./config/variables";
 import { CustomDomain } from "./custom-domain";
 import { type DnsRecord, dnsFor, manualInstructions } from "./dns/adapters";

@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Stack, StackSummary } from "@pulumi/pulumi/automation";
+import { appSchema } from "../../components/config/app";
 import { reviewAppName } from "../../components/config/naming";
-import { appSchema } from "../../components/config/schema";
 import type { ReviewStackInfo } from "../review/gc-plan";
 import { reviewNumberOfStack } from "../review/gc-plan";
 import { messageOf } from "./errors";

@@ -1,11 +1,33 @@
 /**
  * Review environments: a stack `review-<N>` holds a copy of its source stack's configuration plus
  * `paasenv:environment: review` and `paasenv:reviewNumber: N`. This pure function then overrides that copy
- * with the review defaults, which the copied `paasenv:review` object may adjust.
+ * with the review defaults, which the copied `paasenv:review` object (its schema is here too) may adjust.
  */
 
+import { z } from "zod";
+import { CONTAINER_SIZES } from "../../providers/scalingo/limits";
+import { POSTGRESQL_PLAN, REDIS_PLAN } from "./addons";
+import type { DomainConfig } from "./domains";
 import { reviewAppName } from "./naming";
-import type { DomainConfig, StackConfig } from "./schema";
+import type { StackConfig } from "./schema";
+
+/** `paasenv:review`: how review environments differ from their source stack. */
+export const reviewSchema = z.strictObject({
+  worker: z.boolean().default(false).describe("Run one worker container in review environments."),
+  domain: z.boolean().default(false).describe("Give the review app `review-<N>.<source canonical domain>`."),
+  size: z.enum(CONTAINER_SIZES).default("S").describe("Container size of review processes."),
+  plans: z
+    .strictObject({
+      postgresql: z
+        .string()
+        .regex(POSTGRESQL_PLAN)
+        .default("postgresql-sandbox")
+        .describe("PostgreSQL plan."),
+      redis: z.string().regex(REDIS_PLAN).default("redis-sandbox").describe("Redis plan."),
+    })
+    .prefault({})
+    .describe("Add-on plans of review environments."),
+});
 
 /** The configuration a review environment really runs with; other environments are returned unchanged. */
 export function applyReviewOverrides(config: StackConfig): StackConfig {

@@ -7,7 +7,8 @@
  * managed here: the `Variables` resource never touches keys it does not declare.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigError, type StackConfig } from "./schema";
+import { ConfigError } from "./errors";
+import type { StackConfig } from "./schema";
 
 /** The names of the wired variables (django-storages / boto3 names for the bucket). */
 export const WIRED_VARIABLES = {

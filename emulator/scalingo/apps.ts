@@ -1,3 +1,9 @@
+import {
+  APP_NAME_MAX,
+  APP_NAME_MIN,
+  APP_NAME_PATTERN,
+  CHILD_APP_NAME_MAX,
+} from "../../providers/scalingo/limits";
 import { USER } from "./auth";
 import { defaultStack, STACKS } from "./catalog";
 import type { Ctx, Reply } from "./http";
@@ -22,14 +28,15 @@ import type { App, AppState, RegionName } from "./types";
 export const requireApp = (ctx: Ctx): AppState =>
   ctx.store.findApp(ctx.region, ctx.params.app ?? "") ?? notFound("app");
 
-/** Why a name breaks Scalingo's rule (6–48 lower-case letters, digits, single inner hyphens), if it does. */
-export function appNameProblem(name: string, min = 6, max = 48): string | undefined {
+/**
+ * Why a name breaks Scalingo's app-name rule (`providers/scalingo/limits.ts`: lower-case letters, digits,
+ * single inner hyphens, `min`–`max` characters), if it does, in the words of Scalingo's 422.
+ */
+export function appNameProblem(name: string, min = APP_NAME_MIN, max = APP_NAME_MAX): string | undefined {
   if (name.length < min || name.length > max) return `should be between ${min} and ${max} characters`;
+  if (APP_NAME_PATTERN.test(name)) return undefined;
   if (!/^[a-z0-9-]+$/.test(name)) return "should contain only lowercap letters, digits and hyphens";
-  if (name.startsWith("-") || name.endsWith("-") || name.includes("--")) {
-    return "should not start or end with a hyphen nor contain two hyphens in a row";
-  }
-  return undefined;
+  return "should not start or end with a hyphen nor contain two hyphens in a row";
 }
 
 /** Hostname-derived fields of an app for a name (they change on rename). */
@@ -95,8 +102,8 @@ export function refreshUrl(appState: AppState): void {
   appState.app.url = canonical === undefined ? appState.app.base_url : `https://${canonical.name}`;
 }
 
-function checkNewName(ctx: Ctx, name: string, field: string, max = 48): void {
-  const problem = appNameProblem(name, 6, max);
+function checkNewName(ctx: Ctx, name: string, field: string, max = APP_NAME_MAX): void {
+  const problem = appNameProblem(name, APP_NAME_MIN, max);
   if (problem !== undefined) invalid(field, problem);
   if (ctx.store.state.regions[ctx.region].apps[name] !== undefined) invalid(field, "has already been taken");
 }
@@ -110,7 +117,7 @@ function checkStack(stackId: string | undefined): string {
 function createApp(ctx: Ctx, parent?: AppState): Reply {
   const fields = wrapped(ctx.body, "app");
   const name = requiredString(fields, "name");
-  checkNewName(ctx, name, "name", parent === undefined ? 48 : 32);
+  checkNewName(ctx, name, "name", parent === undefined ? APP_NAME_MAX : CHILD_APP_NAME_MAX);
   const stackId = checkStack(optionalString(fields, "stack_id") ?? parent?.app.stack_id);
   const app = newApp(ctx.store.nextId(), name, ctx.region, stackId, ctx.now);
   app.hds_resource = optionalBoolean(fields, "hds_resource") ?? false;

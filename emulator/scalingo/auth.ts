@@ -1,9 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { DEFAULT_REGION, REGIONS } from "../../providers/scalingo/limits";
 import type { Caller, Ctx, Reply } from "./http";
 import { fail, ok } from "./http";
 import type { Route } from "./router";
 import type { RegionName } from "./types";
-import { REGIONS } from "./types";
 
 const SECRET = "scalingo-emulator-signing-key";
 
@@ -70,9 +70,14 @@ export function basicPassword(header: string | undefined): string | undefined {
   return colon === -1 ? undefined : decoded.slice(colon + 1);
 }
 
-/** Base URL of a region's API on this emulator. */
+/** Base URL of a region's API on this emulator: the default region at the root, the others under `/<region>`. */
 export const regionUrl = (rootUrl: string, region: RegionName): string =>
-  region === "osc-fr1" ? rootUrl : `${rootUrl}/${region}`;
+  region === DEFAULT_REGION ? rootUrl : `${rootUrl}/${region}`;
+
+const DISPLAY_NAMES: Record<RegionName, string> = {
+  "osc-fr1": "Paris - Outscale",
+  "osc-secnum-fr1": "Paris - SecNumCloud - Outscale",
+};
 
 const exchange =
   (ttlS: number) =>
@@ -87,12 +92,12 @@ const regions = (ctx: Ctx): Reply =>
   ok({
     regions: REGIONS.map((name) => ({
       name,
-      display_name: name === "osc-fr1" ? "Paris - Outscale" : "Paris - SecNumCloud - Outscale",
+      display_name: DISPLAY_NAMES[name],
       api: regionUrl(ctx.rootUrl, name),
       dashboard: `${regionUrl(ctx.rootUrl, name)}/dashboard`,
       database_api: regionUrl(ctx.rootUrl, name),
       ssh: `ssh.${name}.scalingo.com:22`,
-      default: name === "osc-fr1",
+      default: name === DEFAULT_REGION,
     })),
   });
 

@@ -1,3 +1,4 @@
+import { CONTAINER_SIZES, SIZE_MEMORY_MB } from "../../providers/scalingo/limits";
 import { stableHexId, stableUuid } from "./ids";
 import type { JsonObject, Plan } from "./types";
 
@@ -32,16 +33,10 @@ export const STACKS: readonly Stack[] = [
 /** The default stack. */
 export const defaultStack = (): Stack => STACKS.find((s) => s.default) ?? (STACKS[0] as Stack);
 
-/** Container size names, smallest first; `M` is the default. */
-export const CONTAINER_SIZES = ["S", "M", "L", "XL", "2XL", "3XL"] as const;
-
-/** The default container size. */
-export const DEFAULT_SIZE = "M";
-
 /** Container size objects of `GET /v1/features/container_sizes`. */
 export const containerSizes = (region: string): JsonObject[] =>
   CONTAINER_SIZES.map((name, ordinal) => {
-    const memory = 256 * 1024 * 1024 * 2 ** ordinal;
+    const memory = SIZE_MEMORY_MB[name] * 1024 * 1024;
     return {
       id: stableUuid(`size:${name}`),
       name,

@@ -1,13 +1,11 @@
+import { CONTAINER_SIZES, DEFAULT_SIZE, MAX_CONTAINERS } from "../../providers/scalingo/limits";
 import { requireApp } from "./apps";
-import { CONTAINER_SIZES, containerSizes, DEFAULT_SIZE } from "./catalog";
+import { containerSizes } from "./catalog";
 import type { Ctx, Reply } from "./http";
 import { asRecord, fail, invalid, notFound, ok } from "./http";
 import { iso } from "./ids";
 import type { Route } from "./router";
 import type { AppState, Container, Operation } from "./types";
-
-/** Most containers of one type without asking support. */
-export const MAX_AMOUNT = 10;
 
 /** A requested change of one process type. */
 interface ScaleEntry {
@@ -24,8 +22,8 @@ function parseEntry(item: unknown): ScaleEntry {
   if (amount !== undefined && (typeof amount !== "number" || !Number.isInteger(amount) || amount < 0)) {
     invalid("amount", "must be a non-negative integer");
   }
-  if (typeof amount === "number" && amount > MAX_AMOUNT) {
-    invalid("amount", `must be less than or equal to ${MAX_AMOUNT}, contact support to go further`);
+  if (typeof amount === "number" && amount > MAX_CONTAINERS) {
+    invalid("amount", `must be less than or equal to ${MAX_CONTAINERS}, contact support to go further`);
   }
   const size = fields.size;
   if (size !== undefined && size !== null && size !== "" && !CONTAINER_SIZES.includes(size as never)) {

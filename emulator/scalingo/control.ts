@@ -1,3 +1,4 @@
+import { DEFAULT_REGION, DEFAULT_SIZE, REGIONS } from "../../providers/scalingo/limits";
 import { findProvider } from "./catalog";
 import type { FaultInjector, RateLimiter } from "./faults";
 import { parseScriptedFault } from "./faults";
@@ -6,7 +7,6 @@ import { asRecord, ok } from "./http";
 import { advance } from "./lifecycle";
 import type { Store } from "./store";
 import type { AppState, JsonObject, RegionName } from "./types";
-import { REGIONS } from "./types";
 
 /** One line of the requests log. */
 export interface RequestLogEntry {
@@ -47,8 +47,8 @@ interface Drift {
 function parseDrift(body: unknown): Drift | string {
   const b = asRecord(body);
   if (b === undefined) return "body must be a JSON object";
-  const region = (b.region ?? "osc-fr1") as RegionName;
-  if (!REGIONS.includes(region)) return `unknown region "${String(b.region)}"`;
+  const region = REGIONS.find((name) => name === (b.region ?? DEFAULT_REGION));
+  if (region === undefined) return `unknown region "${String(b.region)}"`;
   if (typeof b.app !== "string") return "`app` (an app name) is required";
   if (!["app", "variable", "addon", "formation", "domain"].includes(String(b.kind))) {
     return "`kind` must be one of app, variable, addon, formation, domain";
@@ -81,57 +81,73 @@ function driftItem<T extends object>(
   return { list: [...list, made], found: made };
 }
 
+/** Deletes the app, or changes its fields (re-keyed when renamed, so lookups by name keep working). */
+function driftApp(store: Store, appState: AppState, drift: Drift): Reply {
+  if (drift.delete) {
+    store.deleteApp(drift.region, appState);
+    return ok({ deleted: true });
+  }
+  delete store.state.regions[drift.region].apps[appState.app.name];
+  Object.assign(appState.app, drift.set);
+  store.putApp(drift.region, appState);
+  return ok({ app: appState.app });
+}
+
+function driftVariable(store: Store, appState: AppState, drift: Drift, key: string): Reply {
+  const create = () => ({ id: store.nextId(), name: key, value: "" });
+  const r = driftItem(appState.variables, (v) => v.name === key, drift, create);
+  appState.variables = r.list;
+  return r.found === undefined ? missing(`variable ${key}`) : ok({ variable: r.found });
+}
+
+/** The add-on of provider `key`; a `plan` to set is given by name and stored as the catalog's plan object. */
+function driftAddon(appState: AppState, drift: Drift, key: string): Reply {
+  const provider = findProvider(key);
+  const planName = drift.set?.plan;
+  if (typeof planName === "string" && drift.set !== undefined) {
+    const plan = provider?.plans.find((p) => p.name === planName);
+    if (plan === undefined) return bad(`unknown plan "${planName}"`);
+    drift.set = { ...drift.set, plan: plan as unknown as JsonObject };
+  }
+  const matches = (a: AppState["addons"][number]) => findProvider(a.addon_provider.id)?.id === provider?.id;
+  const r = driftItem(appState.addons, matches, drift, undefined);
+  appState.addons = r.list;
+  return r.found === undefined ? missing(`add-on ${key}`) : ok({ addon: r.found });
+}
+
+function driftFormation(store: Store, appState: AppState, drift: Drift, key: string): Reply {
+  const create = () => ({
+    id: store.nextId(),
+    app_id: appState.app.id,
+    name: key,
+    amount: 0,
+    size: DEFAULT_SIZE,
+    command: "",
+  });
+  const r = driftItem(appState.containers, (c) => c.name === key, drift, create);
+  appState.containers = r.list;
+  return r.found === undefined ? missing(`process type ${key}`) : ok({ container: r.found });
+}
+
+function driftDomain(appState: AppState, drift: Drift, key: string): Reply {
+  const r = driftItem(appState.domains, (d) => d.name === key, drift, undefined);
+  appState.domains = r.list;
+  return r.found === undefined ? missing(`domain ${key}`) : ok({ domain: r.found });
+}
+
 function applyDrift(store: Store, appState: AppState, drift: Drift): Reply {
   const key = drift.key ?? "";
   switch (drift.kind) {
     case "app":
-      if (drift.delete) {
-        store.deleteApp(drift.region, appState);
-        return ok({ deleted: true });
-      }
-      // Re-key the app when the drift renames it, so lookups by name keep working.
-      delete store.state.regions[drift.region].apps[appState.app.name];
-      Object.assign(appState.app, drift.set);
-      store.putApp(drift.region, appState);
-      return ok({ app: appState.app });
-    case "variable": {
-      const create = () => ({ id: store.nextId(), name: key, value: "" });
-      const r = driftItem(appState.variables, (v) => v.name === key, drift, create);
-      appState.variables = r.list;
-      return r.found === undefined ? missing(`variable ${key}`) : ok({ variable: r.found });
-    }
-    case "addon": {
-      const provider = findProvider(key);
-      const planName = drift.set?.plan;
-      if (typeof planName === "string" && drift.set !== undefined) {
-        const plan = provider?.plans.find((p) => p.name === planName);
-        if (plan === undefined) return bad(`unknown plan "${planName}"`);
-        drift.set = { ...drift.set, plan: plan as unknown as JsonObject };
-      }
-      const matches = (a: AppState["addons"][number]) =>
-        findProvider(a.addon_provider.id)?.id === provider?.id;
-      const r = driftItem(appState.addons, matches, drift, undefined);
-      appState.addons = r.list;
-      return r.found === undefined ? missing(`add-on ${key}`) : ok({ addon: r.found });
-    }
-    case "formation": {
-      const create = () => ({
-        id: store.nextId(),
-        app_id: appState.app.id,
-        name: key,
-        amount: 0,
-        size: "M",
-        command: "",
-      });
-      const r = driftItem(appState.containers, (c) => c.name === key, drift, create);
-      appState.containers = r.list;
-      return r.found === undefined ? missing(`process type ${key}`) : ok({ container: r.found });
-    }
-    default: {
-      const r = driftItem(appState.domains, (d) => d.name === key, drift, undefined);
-      appState.domains = r.list;
-      return r.found === undefined ? missing(`domain ${key}`) : ok({ domain: r.found });
-    }
+      return driftApp(store, appState, drift);
+    case "variable":
+      return driftVariable(store, appState, drift, key);
+    case "addon":
+      return driftAddon(appState, drift, key);
+    case "formation":
+      return driftFormation(store, appState, drift, key);
+    default:
+      return driftDomain(appState, drift, key);
   }
 }
 

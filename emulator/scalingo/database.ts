@@ -1,3 +1,4 @@
+import { APP_NAME_MIN } from "../../providers/scalingo/limits";
 import { requireAddon } from "./addons";
 import { appNameProblem, requireApp } from "./apps";
 import { issueJwt } from "./auth";
@@ -99,7 +100,10 @@ const publicUser = (user: JsonObject): JsonObject => {
   return rest;
 };
 
-/** Checks a user name (6–32 chars, app-name rules) and a password (24–64 chars, confirmed when given). */
+/** Longest database user name; otherwise the app-name rules apply (DEVDOCS). */
+const USER_NAME_MAX = 32;
+
+/** Checks a password (24–64 chars, confirmed when given); the user name follows the app-name rules. */
 function checkPassword(fields: Record<string, unknown>): string | undefined {
   const password = optionalString(fields, "password");
   if (password === undefined || password === "") return undefined;
@@ -115,7 +119,7 @@ function createUser(ctx: Ctx): Reply {
   const { db } = requireDatabase(ctx);
   const fields = wrapped(ctx.body, "database_user");
   const name = requiredString(fields, "name");
-  const problem = appNameProblem(name, 6, 32);
+  const problem = appNameProblem(name, APP_NAME_MIN, USER_NAME_MAX);
   if (problem !== undefined) invalid("name", problem);
   if (db.users.some((u) => u.name === name)) invalid("name", "has already been taken");
   const password = checkPassword(fields) ?? secretFor(`${String(db.database.id)}:${name}`, 32);

@@ -1,4 +1,5 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
+import { MAX_DOMAINS } from "../../providers/scalingo/limits";
 import { refreshUrl, requireApp } from "./apps";
 import type { Ctx, Reply } from "./http";
 import {
@@ -16,9 +17,6 @@ import {
 import { iso } from "./ids";
 import type { Route } from "./router";
 import type { AppState, Domain } from "./types";
-
-/** Most domains per app. */
-export const MAX_DOMAINS = 20;
 
 const HOSTNAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 

@@ -1,4 +1,4 @@
-import { DEFAULT_SIZE } from "./catalog";
+import { DEFAULT_SIZE } from "../../providers/scalingo/limits";
 import { iso } from "./ids";
 import type { Store } from "./store";
 import type { AppState, ScheduledTask } from "./types";
@@ -47,49 +47,64 @@ function deploymentStep(store: Store, appState: AppState, task: ScheduledTask): 
   app.status = appState.procfile === null ? "new" : "running";
 }
 
+/** A provisioned add-on (and its database, if any) is running. */
+function addonRunning(appState: AppState, task: ScheduledTask): void {
+  const addon = appState.addons.find((a) => a.id === task.targetId);
+  if (addon !== undefined) Object.assign(addon, { status: "running", updated_at: iso(task.at) });
+  const database = appState.databases[task.targetId];
+  if (database !== undefined) database.database.status = "running";
+}
+
+/** An operation moves on; once done, the app runs again. */
+function operationStatus(appState: AppState, task: ScheduledTask): void {
+  const operation = appState.operations.find((o) => o.id === task.targetId);
+  if (operation === undefined) return;
+  operation.status = task.status as "running" | "done";
+  if (task.status === "done") {
+    operation.finished_at = iso(task.at);
+    appState.app.status = "running";
+  }
+}
+
+/** Let's Encrypt issues the certificate (90 days), unless a custom one was set meanwhile. */
+function domainCertificate(appState: AppState, task: ScheduledTask): void {
+  const domain = appState.domains.find((d) => d.id === task.targetId);
+  if (domain?.letsencrypt_enabled && domain.tlscert === null) {
+    Object.assign(domain, {
+      letsencrypt_status: "created",
+      ssl_status: "success",
+      letsencrypt: true,
+      ssl: true,
+    });
+    domain.validity = iso(task.at + 90 * 24 * 3600 * 1000);
+  }
+}
+
+function backupDone(appState: AppState, task: ScheduledTask): void {
+  const backups = Object.values(appState.databases).flatMap((d) => d.backups);
+  const backup = backups.find((b) => b.id === task.targetId);
+  if (backup !== undefined) backup.status = task.status;
+}
+
 function applyTask(store: Store, task: ScheduledTask): void {
   const appState = store.findAppById(task.region, task.appId);
   if (appState === undefined) return;
   switch (task.kind) {
-    case "addon-running": {
-      const addon = appState.addons.find((a) => a.id === task.targetId);
-      if (addon !== undefined) Object.assign(addon, { status: "running", updated_at: iso(task.at) });
-      const database = appState.databases[task.targetId];
-      if (database !== undefined) database.database.status = "running";
-      return;
-    }
-    case "operation-status": {
-      const operation = appState.operations.find((o) => o.id === task.targetId);
-      if (operation === undefined) return;
-      operation.status = task.status as "running" | "done";
-      if (task.status === "done") {
-        operation.finished_at = iso(task.at);
-        appState.app.status = "running";
-      }
-      return;
-    }
+    case "addon-running":
+      addonRunning(appState, task);
+      break;
+    case "operation-status":
+      operationStatus(appState, task);
+      break;
     case "deployment-status":
       deploymentStep(store, appState, task);
-      return;
-    case "domain-certificate": {
-      const domain = appState.domains.find((d) => d.id === task.targetId);
-      if (domain?.letsencrypt_enabled && domain.tlscert === null) {
-        Object.assign(domain, {
-          letsencrypt_status: "created",
-          ssl_status: "success",
-          letsencrypt: true,
-          ssl: true,
-        });
-        domain.validity = iso(task.at + 90 * 24 * 3600 * 1000);
-      }
-      return;
-    }
-    case "backup-done": {
-      const backups = Object.values(appState.databases).flatMap((d) => d.backups);
-      const backup = backups.find((b) => b.id === task.targetId);
-      if (backup !== undefined) backup.status = task.status;
-      return;
-    }
+      break;
+    case "domain-certificate":
+      domainCertificate(appState, task);
+      break;
+    case "backup-done":
+      backupDone(appState, task);
+      break;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
+import { DEFAULT_REGION, REGIONS } from "../../providers/scalingo/limits";
 import { addonRoutes } from "./addons";
 import { appRoutes } from "./apps";
 import { authRoutes, basicPassword, regionUrl, tokenKeyOf, verifyBearer } from "./auth";
@@ -39,7 +40,6 @@ export const allRoutes = (options: EmulatorOptions, extra: readonly Route[] = []
 ];
 
 const INTERNAL_ERROR = { error: "Internal error occured, we're on it!" };
-const SECNUM_PREFIX = "/osc-secnum-fr1";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -82,10 +82,16 @@ function send(res: ServerResponse, reply: Reply, head: boolean): void {
   res.end(head ? undefined : payload);
 }
 
-const splitRegion = (pathname: string): { region: RegionName; path: string } =>
-  pathname === SECNUM_PREFIX || pathname.startsWith(`${SECNUM_PREFIX}/`)
-    ? { region: "osc-secnum-fr1", path: pathname.slice(SECNUM_PREFIX.length) || "/" }
-    : { region: "osc-fr1", path: pathname };
+/** The region a path is for (see `regionUrl`) and the path within it. */
+function splitRegion(pathname: string): { region: RegionName; path: string } {
+  for (const region of REGIONS) {
+    const prefix = `/${region}`;
+    if (region !== DEFAULT_REGION && (pathname === prefix || pathname.startsWith(`${prefix}/`))) {
+      return { region, path: pathname.slice(prefix.length) || "/" };
+    }
+  }
+  return { region: DEFAULT_REGION, path: pathname };
+}
 
 /** Checks the bearer for the route; returns the caller or a 401 reply. */
 function authenticate(match: Match, req: IncomingMessage, now: number): Caller | undefined | Reply {
@@ -195,14 +201,40 @@ async function respond(
   const fault = runtime.faults.pick(incoming.method, incoming.url.pathname);
   if (fault?.when === "before") return inflict(res, fault);
   if ("error" in incoming.parsed) return finish({ status: 400, json: { error: incoming.parsed.error } });
+  const routed = { match, region, path, caller, now };
+  const ctx = contextFor(runtime, req, incoming, incoming.parsed.body, routed);
+  const advanced = advance(runtime.store, now);
+  const reply = await runHandler(match, ctx);
+  if (advanced || !["GET", "HEAD"].includes(incoming.method)) runtime.store.save();
+  if (fault?.when === "after") return inflict(res, fault);
+  return finish(reply);
+}
+
+/** A request matched to a route, with its region, its path within the region, its caller and its time. */
+interface Routed {
+  match: Match;
+  region: RegionName;
+  path: string;
+  caller: Caller | undefined;
+  now: number;
+}
+
+/** What a handler gets to see of a request that passed the guards. */
+function contextFor(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  incoming: Incoming,
+  body: unknown,
+  { match, region, path, caller, now }: Routed,
+): Ctx {
   const rootUrl = `http://${req.headers.host ?? "127.0.0.1"}`;
-  const ctx: Ctx = {
+  return {
     method: incoming.method,
     path,
     params: match.params,
     query: incoming.url.searchParams,
     headers: req.headers,
-    body: incoming.parsed.body,
+    body,
     rawBody: incoming.raw,
     region,
     regionUrl: regionUrl(rootUrl, region),
@@ -212,11 +244,6 @@ async function respond(
     options: runtime.options,
     now,
   };
-  const advanced = advance(runtime.store, now);
-  const reply = await runHandler(match, ctx);
-  if (advanced || !["GET", "HEAD"].includes(incoming.method)) runtime.store.save();
-  if (fault?.when === "after") return inflict(res, fault);
-  return finish(reply);
 }
 
 async function runHandler(match: Match, ctx: Ctx): Promise<Reply> {

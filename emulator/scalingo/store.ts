@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { REGIONS } from "../../providers/scalingo/limits";
 import { hexId, uuidFromSeq } from "./ids";
 import type { AppState, EmulatorState, RegionName, ScheduledTask } from "./types";
-import { REGIONS } from "./types";
 
 /** A fresh, empty state. */
 export const emptyState = (): EmulatorState => ({

@@ -1,14 +1,13 @@
+import type { Region } from "../../providers/scalingo/limits";
+
 /** JSON value as stored in the emulator state and sent on the wire. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** A JSON object. */
 export type JsonObject = { [key: string]: Json };
 
-/** Regions the emulator serves: `osc-fr1` at the root, `osc-secnum-fr1` under its own prefix. */
-export const REGIONS = ["osc-fr1", "osc-secnum-fr1"] as const;
-
-/** A region name. */
-export type RegionName = (typeof REGIONS)[number];
+/** A region the emulator serves: every Scalingo region (`providers/scalingo/limits.ts`). */
+export type RegionName = Region;
 
 /** App object (`{"app":{…}}`), the union of the documented and client-parsed fields. */
 export interface App {

@@ -1,26 +1,26 @@
+import {
+  MAX_VARIABLE_NAME_LENGTH,
+  MAX_VARIABLE_VALUE_LENGTH,
+  VARIABLE_NAME_PATTERN,
+} from "../../providers/scalingo/limits";
 import { requireApp } from "./apps";
 import type { Ctx, Reply } from "./http";
 import { asRecord, created, fail, invalid, noContent, notFound, ok, wrapped } from "./http";
 import type { Route } from "./router";
 import type { AppState, Variable } from "./types";
 
-/** Longest variable name (DEVDOCS, USERDOCS). */
-export const MAX_NAME_LENGTH = 64;
-/** Longest variable value (USERDOCS 2026-03). */
-export const MAX_VALUE_LENGTH = 32768;
-
 /** Why a variable name or value is refused, as a 422 `errors` map, if it is. */
 export function variableProblems(name: unknown, value: unknown): Record<string, string[]> | undefined {
   const errors: Record<string, string[]> = {};
   if (typeof name !== "string" || name === "") errors.name = ["can't be blank"];
-  else if (name.length > MAX_NAME_LENGTH)
-    errors.name = [`is too long (maximum is ${MAX_NAME_LENGTH} characters)`];
-  else if (!/^[A-Za-z0-9][A-Za-z0-9_]*$/.test(name)) {
+  else if (name.length > MAX_VARIABLE_NAME_LENGTH)
+    errors.name = [`is too long (maximum is ${MAX_VARIABLE_NAME_LENGTH} characters)`];
+  else if (!VARIABLE_NAME_PATTERN.test(name)) {
     errors.name = ["should contain only letters, digits and underscores and not start with an underscore"];
   }
   if (typeof value !== "string") errors.value = ["must be a string"];
-  else if (value.length > MAX_VALUE_LENGTH)
-    errors.value = [`is too long (maximum is ${MAX_VALUE_LENGTH} characters)`];
+  else if (value.length > MAX_VARIABLE_VALUE_LENGTH)
+    errors.value = [`is too long (maximum is ${MAX_VARIABLE_VALUE_LENGTH} characters)`];
   return Object.keys(errors).length === 0 ? undefined : errors;
 }
 

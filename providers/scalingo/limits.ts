@@ -53,3 +53,10 @@ export function appNameProblem(name: string, max: number = APP_NAME_MAX): string
   }
   return undefined;
 }
+
+/** Environment variable names: letters, digits and underscores, not starting with an underscore (USERDOCS). */
+export const VARIABLE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_]*$/;
+/** Longest variable name (DEVDOCS, USERDOCS). */
+export const MAX_VARIABLE_NAME_LENGTH = 64;
+/** Longest variable value (USERDOCS 2026-03; DEVDOCS still says 8192). */
+export const MAX_VARIABLE_VALUE_LENGTH = 32768;

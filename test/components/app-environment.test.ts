@@ -6,7 +6,8 @@ import {
   hasDomains,
   protectionFor,
 } from "../../components/app-environment";
-import { ConfigError, parseStackConfig } from "../../components/config/schema";
+import { ConfigError } from "../../components/config/errors";
+import { parseStackConfig } from "../../components/config/schema";
 
 describe("protectionFor", () => {
   it.each([

@@ -227,6 +227,7 @@ export function runEnvironment(
   });
 }
 
+/** Runs `load` under recording mocks with `config` set, and collects what it registered, logged and exported. */
 async function record(
   stack: string,
   config: Record<string, string>,
@@ -249,13 +250,7 @@ async function record(
     await settle(resources);
     throw new ProgramError(error, resources);
   }
-  const outputs: Record<string, unknown> = {};
-  const secretOutputs: string[] = [];
-  for (const [key, value] of Object.entries(program)) {
-    if (!pulumi.Output.isInstance(value)) continue;
-    outputs[key] = await promiseOf(value);
-    if (await pulumi.isSecret(value)) secretOutputs.push(key);
-  }
+  const { outputs, secretOutputs } = await resolveOutputs(program);
   await settle(resources);
   info.mockRestore();
   return {
@@ -264,11 +259,27 @@ async function record(
     secretOutputs,
     logs,
     byType: (type) => resources.filter((resource) => resource.type === type),
-    byName: (name) => {
-      const found = resources.find((resource) => resource.name === name);
-      if (!found)
-        throw new Error(`no resource named "${name}" (have: ${resources.map((r) => r.name).join(", ")})`);
-      return found;
-    },
+    byName: (name) => byName(resources, name),
   };
+}
+
+/** The program's exported outputs, resolved, and the names of the secret ones. */
+async function resolveOutputs(
+  program: Record<string, unknown>,
+): Promise<Pick<ProgramRun, "outputs" | "secretOutputs">> {
+  const outputs: Record<string, unknown> = {};
+  const secretOutputs: string[] = [];
+  for (const [key, value] of Object.entries(program)) {
+    if (!pulumi.Output.isInstance(value)) continue;
+    outputs[key] = await promiseOf(value);
+    if (await pulumi.isSecret(value)) secretOutputs.push(key);
+  }
+  return { outputs, secretOutputs };
+}
+
+function byName(resources: Registered[], name: string): Registered {
+  const found = resources.find((resource) => resource.name === name);
+  if (!found)
+    throw new Error(`no resource named "${name}" (have: ${resources.map((r) => r.name).join(", ")})`);
+  return found;
 }

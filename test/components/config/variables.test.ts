@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../../components/config/schema";
+import { ConfigError } from "../../../components/config/errors";
 import {
   appVariables,
   variableClashes,

@@ -1,0 +1,36 @@
+/** `paasenv:addons`: the Scalingo add-ons paasenv manages, by provider. */
+import { z } from "zod";
+
+/** A PostgreSQL plan name (`postgresql-starter-512`, `postgresql-sandbox`, …). */
+export const POSTGRESQL_PLAN = /^postgresql-[a-z0-9-]+$/;
+/** A Redis plan name (`redis-starter-256`, `redis-sandbox`, …). */
+export const REDIS_PLAN = /^redis-[a-z0-9-]+$/;
+
+/** `paasenv:addons`: PostgreSQL and Redis, each optional; plans by name (e.g. `postgresql-starter-512`). */
+export const addonsSchema = z.strictObject({
+  postgresql: z
+    .strictObject({
+      plan: z
+        .string()
+        .regex(POSTGRESQL_PLAN, {
+          message: 'must be a PostgreSQL plan name such as "postgresql-starter-512"',
+        })
+        .describe("Plan name, e.g. `postgresql-starter-512`; changing it upgrades in place."),
+      version: z
+        .string()
+        .regex(/^[0-9]+(\.[0-9]+)*(-[0-9]+)?$/, { message: 'must be a version such as "17" or "16.4.0"' })
+        .optional()
+        .describe("Version at creation (e.g. `17`); the platform's default when omitted."),
+    })
+    .optional()
+    .describe("A PostgreSQL database (`DATABASE_URL`); none when omitted."),
+  redis: z
+    .strictObject({
+      plan: z
+        .string()
+        .regex(REDIS_PLAN, { message: 'must be a Redis plan name such as "redis-starter-256"' })
+        .describe("Plan name, e.g. `redis-starter-256`; changing it upgrades in place."),
+    })
+    .optional()
+    .describe("A Redis instance (`REDIS_URL`); none when omitted."),
+});

@@ -1,0 +1,70 @@
+/**
+ * `paasenv:domains` and `paasenv:dns`: the app's custom domains and who manages the DNS records pointing
+ * them at the app, with the rules that tie the two together.
+ */
+import { z } from "zod";
+import type { AddIssue } from "./errors";
+
+/** Where the DNS records of custom domains are managed. */
+export const DNS_PROVIDERS = ["scaleway", "alwaysdata", "manual", "none"] as const;
+
+const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** `paasenv:domains`: custom domains; exactly one is canonical (the others redirect to it). */
+export const domainSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(HOSTNAME, { message: 'must be a lower-case host name such as "www.example.com"' })
+    .describe("Host name, e.g. `www.example.com` (changing it replaces the domain)."),
+  canonical: z
+    .boolean()
+    .optional()
+    .describe("The domain the others redirect to; implied for a single domain, required once among several."),
+});
+
+/** `paasenv:dns`: who manages the DNS records pointing the custom domains at the app. */
+export const dnsSchema = z.strictObject({
+  provider: z
+    .enum(DNS_PROVIDERS)
+    .default("manual")
+    .describe("`scaleway`/`alwaysdata` create the records, `manual` prints them, `none` skips domains."),
+  zone: z
+    .string()
+    .regex(HOSTNAME, { message: 'must be a DNS zone such as "example.com"' })
+    .optional()
+    .describe("The DNS zone of the domains (e.g. `example.com`); required for `scaleway` and `alwaysdata`."),
+  ttl: z.int().min(60).max(86400).default(3600).describe("Record TTL in seconds."),
+});
+
+export type DomainConfig = z.infer<typeof domainSchema>;
+/** The parsed `paasenv:dns` object. */
+export type DnsConfig = z.infer<typeof dnsSchema>;
+
+/**
+ * The rules across `paasenv:domains` and `paasenv:dns`: no domain twice, every domain in the zone, exactly
+ * one canonical among several, and a zone for the providers that create records.
+ */
+export function checkDomains(domains: readonly DomainConfig[], dns: DnsConfig, issue: AddIssue): void {
+  const seen = new Set<string>();
+  domains.forEach((domain, index) => {
+    if (seen.has(domain.name)) issue(["domains", index, "name"], "is listed twice", domain.name);
+    seen.add(domain.name);
+    if (dns.zone && domain.name !== dns.zone && !domain.name.endsWith(`.${dns.zone}`)) {
+      issue(
+        ["domains", index, "name"],
+        `is not in the DNS zone "${dns.zone}" (\`paasenv:dns.zone\`)`,
+        domain.name,
+      );
+    }
+  });
+  const canonical = domains.filter((domain) => domain.canonical === true).length;
+  if (domains.length > 1 && canonical !== 1) {
+    issue(
+      ["domains"],
+      `must mark exactly one domain \`canonical: true\` when several are listed (found ${canonical})`,
+    );
+  }
+  if ((dns.provider === "scaleway" || dns.provider === "alwaysdata") && !dns.zone && domains.length > 0) {
+    issue(["dns", "zone"], `is required when \`paasenv:dns.provider\` is ${dns.provider}`);
+  }
+}

@@ -1,0 +1,175 @@
+/** The committed staging stack under mocks: every resource, its wiring, its outputs. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { isSerializedSecret, type ProgramRun, stackFileConfig } from "../harness";
+import { countTypes, expectTreeShape, RUN_TIMEOUT, run, T, variablesOf } from "./graph";
+
+describe("staging stack", () => {
+  let graph: ProgramRun;
+  beforeAll(async () => {
+    graph = await run("staging", stackFileConfig("staging"));
+  }, RUN_TIMEOUT);
+
+  it("declares exactly the expected resources", () => {
+    expect(countTypes(graph)).toEqual({
+      [T.environment]: 1,
+      [T.app]: 1,
+      [T.formation]: 1,
+      [T.addon]: 2,
+      [T.storage]: 1,
+      [T.bucket]: 1,
+      [T.iamApplication]: 1,
+      [T.policy]: 1,
+      [T.apiKey]: 1,
+      [T.variables]: 1,
+      [T.customDomain]: 1,
+      [T.domain]: 1,
+      [T.record]: 1,
+    });
+  });
+
+  it("parents every child to its component and names it after it, from map keys", () => {
+    expectTreeShape(graph);
+    expect(graph.resources.map((resource) => resource.name).sort()).toEqual(
+      [
+        "paasenv",
+        "paasenv-app",
+        "paasenv-formation",
+        "paasenv-postgresql",
+        "paasenv-redis",
+        "paasenv-storage",
+        "paasenv-storage-bucket",
+        "paasenv-storage-app",
+        "paasenv-storage-policy",
+        "paasenv-storage-key",
+        "paasenv-variables",
+        "paasenv-staging.example.com",
+        "paasenv-staging.example.com-scalingo",
+        "paasenv-staging.example.com-dns",
+      ].sort(),
+    );
+  });
+
+  it("declares the app and its formation from config", () => {
+    expect(graph.byName("paasenv-app").inputs).toMatchObject({
+      name: "myapp-staging",
+      region: "osc-fr1",
+      stack: "scalingo-24",
+      forceHttps: true,
+      routerLogs: true,
+      stickySession: false,
+    });
+    expect(graph.byName("paasenv-formation").inputs).toMatchObject({
+      appId: "app-id-myapp-staging",
+      region: "osc-fr1",
+      processes: { web: { amount: 1, size: "M" }, worker: { amount: 1, size: "M" } },
+    });
+  });
+
+  it("declares the add-ons by plan name, with the data-loss guard off", () => {
+    expect(graph.byName("paasenv-postgresql").inputs).toMatchObject({
+      appId: "app-id-myapp-staging",
+      provider: "postgresql",
+      plan: "postgresql-starter-512",
+      allowReplace: false,
+    });
+    expect(graph.byName("paasenv-redis").inputs).toMatchObject({
+      provider: "redis",
+      plan: "redis-starter-256",
+      allowReplace: false,
+    });
+  });
+
+  it("wires the bucket, its keys and the public URL into the variables, next to env and secretEnv", () => {
+    expect(variablesOf(graph)).toEqual({
+      DJANGO_SETTINGS_MODULE: "myapp.settings.staging",
+      DJANGO_ALLOWED_HOSTS: "staging.example.com",
+      CELERY_BROKER_URL: "$REDIS_URL",
+      WEB_CONCURRENCY: "2",
+      DJANGO_SECRET_KEY: "s3cr3t-value",
+      APP_URL: "https://staging.example.com",
+      AWS_STORAGE_BUCKET_NAME: "myapp-staging-storage",
+      AWS_S3_ENDPOINT_URL: "https://s3.fr-par.scw.cloud",
+      AWS_S3_REGION_NAME: "fr-par",
+      AWS_ACCESS_KEY_ID: "SCWMOCKACCESSKEY",
+      AWS_SECRET_ACCESS_KEY: "mock-secret-key",
+    });
+  });
+
+  it("sends every variable value to the engine as a secret", () => {
+    const raw = graph.byName("paasenv-variables").raw.variables as Record<string, unknown>;
+    const values = isSerializedSecret(raw) ? (raw as { value: Record<string, unknown> }).value : raw;
+    expect(Object.keys(values)).toHaveLength(11);
+    // Either the whole map is secret, or each value is: no value may travel in clear.
+    for (const [name, value] of Object.entries(values)) {
+      expect(isSerializedSecret(raw) || isSerializedSecret(value), name).toBe(true);
+    }
+  });
+
+  it("creates the bucket with a stable name, rules from config, destroyable outside production", () => {
+    const bucket = graph.byName("paasenv-storage-bucket");
+    expect(bucket.inputs).toMatchObject({
+      name: "myapp-staging-storage",
+      region: "fr-par",
+      versioning: { enabled: false },
+      forceDestroy: false,
+      lifecycleRules: [{ id: "expire-tmp", enabled: true, prefix: "tmp/", expiration: { days: 7 } }],
+      corsRules: [
+        {
+          allowedOrigins: ["https://staging.example.com"],
+          allowedMethods: ["GET", "PUT"],
+          allowedHeaders: ["*"],
+          maxAgeSeconds: 3000,
+        },
+      ],
+    });
+  });
+
+  it("limits the app's API key to Object Storage in the bucket's project", () => {
+    expect(graph.byName("paasenv-storage-policy").inputs).toMatchObject({
+      applicationId: "paasenv-storage-app-id",
+      rules: [{ permissionSetNames: ["ObjectStorageFullAccess"], projectIds: ["default-project-id"] }],
+    });
+    expect(graph.byName("paasenv-storage-key").inputs).toMatchObject({
+      applicationId: "paasenv-storage-app-id",
+      defaultProjectId: "default-project-id",
+    });
+  });
+
+  it("points the domain at the app through a Scaleway CNAME", () => {
+    expect(graph.byName("paasenv-staging.example.com-scalingo").inputs).toMatchObject({
+      appId: "app-id-myapp-staging",
+      name: "staging.example.com",
+      canonical: true,
+    });
+    expect(graph.byName("paasenv-staging.example.com-dns").inputs).toMatchObject({
+      dnsZone: "example.com",
+      name: "staging",
+      type: "CNAME",
+      data: "myapp-staging.osc-fr1.scalingo.io.",
+      ttl: 3600,
+    });
+  });
+
+  it("protects nothing, so the stack can be destroyed", () => {
+    expect(graph.resources.filter((resource) => resource.protect).map((resource) => resource.name)).toEqual(
+      [],
+    );
+  });
+
+  it("exports the outputs, none of them secret", () => {
+    expect(graph.outputs).toEqual({
+      appName: "myapp-staging",
+      appId: "app-id-myapp-staging",
+      url: "https://staging.example.com",
+      baseUrl: "https://myapp-staging.osc-fr1.scalingo.io",
+      gitUrl: "git@ssh.osc-fr1.scalingo.com:myapp-staging.git",
+      dnsRecords: [
+        { name: "staging.example.com", type: "CNAME", value: "myapp-staging.osc-fr1.scalingo.io." },
+      ],
+      bucketName: "myapp-staging-storage",
+      bucketEndpoint: "https://myapp-staging-storage.s3.fr-par.scw.cloud",
+      databaseAddonId: "addon-id-postgresql",
+    });
+    expect(graph.secretOutputs).toEqual([]);
+  });
+});
