@@ -61,7 +61,9 @@ export function loadImplementations(cwd: string): Record<string, Implementation 
 export function implementationFor(state: ShimState, props: Bag): Promise<Implementation> {
   const type = props.resourceType;
   if (typeof type !== "string") {
-    return Promise.reject(new Error("a paasenv resource without `resourceType` reached the paasenv provider"));
+    return Promise.reject(
+      new Error("a paasenv resource without `resourceType` reached the paasenv provider"),
+    );
   }
   state.loaded ??= new Map();
   let loading = state.loaded.get(type);
@@ -69,7 +71,9 @@ export function implementationFor(state: ShimState, props: Bag): Promise<Impleme
     loading = (async () => {
       const implementation = loadImplementations(process.cwd())[type];
       if (implementation === undefined) {
-        throw new Error(`the installed paasenv has no provider for ${type}: upgrade paasenv in this program's directory`);
+        throw new Error(
+          `the installed paasenv has no provider for ${type}: upgrade paasenv in this program's directory`,
+        );
       }
       if (state.request !== undefined) await implementation.configure?.(state.request);
       return implementation;
