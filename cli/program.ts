@@ -53,7 +53,7 @@ export function buildProgram(context: CommandContext): Command {
       "after",
       "\nResults go to stdout, progress to stderr. Exit codes: 0 ok, 1 failure, 2 usage error.\n" +
         "Environment: PULUMI_BACKEND_URL, PULUMI_CONFIG_PASSPHRASE(_FILE), SCALINGO_API_TOKEN,\n" +
-        "SCALINGO_AUTH_URL, SCALINGO_API_URL (see the README).",
+        "SCALINGO_AUTH_URL, SCALINGO_API_URL (see docs/configuration.md).",
     );
   for (const register of COMMANDS) register(program, context);
   return program;

@@ -1,8 +1,8 @@
-/** Rewrite the README's configuration reference from the zod schema (`npm run docs:config`). */
+/** Rewrite the configuration reference (docs/configuration.md) from the zod schema (`npm run docs:config`). */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { withConfigReference } from "../components/config/reference";
 
-const readme = join(__dirname, "..", "README.md");
-writeFileSync(readme, withConfigReference(readFileSync(readme, "utf8")));
-console.log("README.md: configuration reference regenerated");
+const page = join(__dirname, "..", "docs", "configuration.md");
+writeFileSync(page, withConfigReference(readFileSync(page, "utf8")));
+console.log("docs/configuration.md: configuration reference regenerated");

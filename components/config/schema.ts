@@ -1,7 +1,7 @@
 /**
  * The stack configuration of a paasenv environment: one zod schema, the single source of truth for
  * validation and defaults. Types come from `z.infer`; `Pulumi.yaml`'s typed `config:` block and the
- * README's configuration reference are checked against this file by tests.
+ * configuration reference (docs/configuration.md) are checked against this file by tests.
  *
  * Every key lives in the `paasenv:` namespace of the stack file (`paasenv:app`, `paasenv:processes`, …).
  * This file holds the namespace and the rules across keys; each key's schema sits in the file of its concern

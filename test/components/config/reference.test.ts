@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configReferenceMarkdown, withConfigReference } from "../../../components/config/reference";
 
-describe("the README's configuration reference", () => {
+describe("the configuration reference (docs/configuration.md)", () => {
   it("is the one generated from the zod schema (run `npm run docs:config` after changing the schema)", () => {
-    const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
-    expect(withConfigReference(readme)).toBe(readme);
+    const page = readFileSync(join(__dirname, "../../../docs/configuration.md"), "utf8");
+    expect(withConfigReference(page)).toBe(page);
   });
 
   it("lists nested keys with their type and default", () => {
@@ -19,7 +19,9 @@ describe("the README's configuration reference", () => {
     expect(table).toContain("| `paasenv:domains[].canonical` | boolean | — |");
   });
 
-  it("refuses a README without the markers", () => {
-    expect(() => withConfigReference("# no markers")).toThrow("README.md lacks the config-reference markers");
+  it("refuses a page without the markers", () => {
+    expect(() => withConfigReference("# no markers")).toThrow(
+      "docs/configuration.md lacks the config-reference markers",
+    );
   });
 });
