@@ -34,7 +34,7 @@ export interface ProviderDeclaration<S, C> {
   provider: string;
   /** How one bad field is worded. */
   field: FieldWording;
-  /** The settings `configure` keeps, from the stack config (the environment is read at run time). */
+  /** The settings `configure` keeps on the provider object, from the stack config (and the environment). */
   settings: (get: ConfigGetter) => S;
   /** A client for these (parsed) inputs, e.g. bound to their region. */
   connect: (holder: SessionHolder<S>, inputs: Bag) => Promise<C>;
