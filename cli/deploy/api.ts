@@ -8,14 +8,10 @@
 import axios from "axios";
 import axiosRetry from "axios-retry";
 import { z } from "zod";
-import {
-  createOnce,
-  type ScalingoClient,
-  type SessionHolder,
-  settingsFrom,
-  shouldRetry,
-  toApiError,
-} from "../../providers/scalingo/http";
+import { createOnce } from "../../providers/base/polling";
+import { type ScalingoClient, shouldRetry } from "../../providers/scalingo/client";
+import { toApiError } from "../../providers/scalingo/errors";
+import { type SessionHolder, settingsFrom } from "../../providers/scalingo/settings";
 import { redactUrl } from "./archive";
 import { classifyStatus } from "./status";
 

@@ -9,7 +9,8 @@
  */
 import * as fs from "node:fs";
 import { type Command, Option } from "commander";
-import { type ScalingoClient, scalingoClient, sleep } from "../../providers/scalingo/http";
+import { sleep } from "../../providers/base/polling";
+import { type ScalingoClient, scalingoClient } from "../../providers/scalingo/client";
 import { cliError, messageOf } from "../lib/errors";
 import { parseDuration, parseStackName } from "../lib/parse";
 import { type Io, openPulumi, type PulumiSession, progress } from "../lib/pulumi";

@@ -4,7 +4,9 @@
  * `scalingo:apiToken`), SCALINGO_AUTH_URL and SCALINGO_API_URL as everywhere else.
  */
 import { z } from "zod";
-import { errorStatus, type SessionHolder, scalingoClient, settingsFrom } from "../../providers/scalingo/http";
+import { errorStatus } from "../../providers/base/errors";
+import { scalingoClient } from "../../providers/scalingo/client";
+import { type SessionHolder, settingsFrom } from "../../providers/scalingo/settings";
 import type { ScalingoAppInfo } from "../review/gc-plan";
 
 const appListSchema = z.array(z.looseObject({ name: z.string() }));

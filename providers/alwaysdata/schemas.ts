@@ -6,6 +6,7 @@
  * (`shared/reference/pulumi-dynamic-providers.md` §5).
  */
 import type * as Z from "zod";
+import type { Zod } from "../base/inputs";
 
 /** Record types the Alwaysdata API accepts (`type` of `POST /v1/record/`). */
 export const RECORD_TYPES = [
@@ -29,7 +30,7 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 export const isRecordType = (type: string): type is RecordType => RECORD_TYPES.some((t) => t === type);
 
 /** Resolved inputs of an `AlwaysdataRecord` (what `check` returns and `create`/`update` receive). */
-export const recordInputsSchema = (z: typeof Z) =>
+export const recordInputsSchema = (z: Zod) =>
   z.object({
     zone: z.string().trim().min(1, 'must be a domain name such as "example.com"'),
     name: z.string().trim(),
@@ -46,7 +47,7 @@ export const recordInputsSchema = (z: typeof Z) =>
 export type RecordInputs = Z.infer<ReturnType<typeof recordInputsSchema>>;
 
 /** Outputs stored in state: the inputs plus what the API assigned. */
-export const recordOutputsSchema = (z: typeof Z) =>
+export const recordOutputsSchema = (z: Zod) =>
   recordInputsSchema(z).extend({
     recordId: z.number().int(),
     domainId: z.number().int(),
@@ -57,8 +58,7 @@ export const recordOutputsSchema = (z: typeof Z) =>
 export type RecordOutputs = Z.infer<ReturnType<typeof recordOutputsSchema>>;
 
 /** `GET /v1/domain/`: the domains (DNS zones) of the account. */
-export const apiDomainListSchema = (z: typeof Z) =>
-  z.array(z.object({ id: z.number().int(), name: z.string() }));
+export const apiDomainListSchema = (z: Zod) => z.array(z.object({ id: z.number().int(), name: z.string() }));
 
 /** A domain as listed by `GET /v1/domain/`. */
 export type ApiDomain = Z.infer<ReturnType<typeof apiDomainListSchema>>[number];
@@ -67,7 +67,7 @@ export type ApiDomain = Z.infer<ReturnType<typeof apiDomainListSchema>>[number];
  * One record of `GET /v1/record/`. `domain` is an id in the documented payload but a `{ href }`
  * object in the listings the Ansible module reads, so both are accepted.
  */
-export const apiRecordSchema = (z: typeof Z) =>
+export const apiRecordSchema = (z: Zod) =>
   z.object({
     id: z.number().int(),
     domain: z
@@ -89,8 +89,8 @@ export const apiRecordSchema = (z: typeof Z) =>
 export type ApiRecordBody = Z.infer<ReturnType<typeof apiRecordSchema>>;
 
 /** `GET /v1/record/?domain=<id>`. */
-export const apiRecordListSchema = (z: typeof Z) => z.array(apiRecordSchema(z));
+export const apiRecordListSchema = (z: Zod) => z.array(apiRecordSchema(z));
 
 /** The body of `POST /v1/record/`: empty on the real API (id in `Location`), or the new record. */
-export const apiCreatedSchema = (z: typeof Z) =>
+export const apiCreatedSchema = (z: Zod) =>
   z.union([z.object({ id: z.number().int() }), z.string(), z.null(), z.undefined()]);

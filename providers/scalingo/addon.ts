@@ -5,30 +5,21 @@
  * @see https://developers.scalingo.com/addons
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  configureSession,
-  createOnce,
-  initError,
-  pollUntil,
-  type ScalingoClient,
-  type ScalingoProvider,
-  scalingoClient,
-} from "./http";
+import { type DiffDeclaration, replacedFields } from "../base/diff";
+import { begin, beginFromState, providerMethods } from "../base/resource";
 import {
   addonInputsFromApi,
   addonOutputs,
-  appIdOnlyUnknown,
-  type Bag,
-  checkInputs,
   connectionVariable,
-  containsUnknown,
   defaultAddonVariables,
-  diffFields,
-  parseInputs,
-  scalingoError,
+  keepsAddon,
+  refuseReplacement,
   shortProviderId,
-  withDefaultRegion,
-} from "./mappers";
+} from "./addon-mappers";
+import type { ScalingoClient } from "./client";
+import { scalingoError, scalingoInitError } from "./errors";
+import { createOnceWith, poll } from "./operations";
+import { appChildDiff, scalingoResource } from "./resource";
 import {
   type AddonInputs,
   type ApiAddon,
@@ -37,29 +28,33 @@ import {
   addonSchema,
   planSchema,
   variableSchema,
-  type Zod,
 } from "./schemas";
+import type { ScalingoProvider } from "./settings";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const ADDON_PROVIDER_VERSION = "1";
 
-const DIFF_FIELDS = ["appId", "region", "provider", "plan", "version", "providerVersion"];
-/** Terraform's ForceNew (`app`, `providerId`); `version` too, when it changes from one value to another. */
-const REPLACE_ON = ["appId", "region", "provider", "version"];
-
 /**
- * The fields whose change replaces the add-on. `version` only applies at provisioning: setting or removing it
- * later is recorded without action, changing it from one version to another needs a new database.
+ * Terraform's ForceNew (`app`, `providerId`), plus `version` when it changes from one value to another. A
+ * replacement (only ever allowed by `allowReplace`) deletes the old add-on first: an app holds at most one
+ * add-on per provider, so Scalingo would refuse the new one while the old one exists.
  */
-export function replacedFields(olds: Bag, news: Bag): string[] {
-  const norm = (f: string, v: unknown) =>
-    f === "provider" && typeof v === "string" ? shortProviderId(v) : v;
-  return REPLACE_ON.filter((f) => {
-    if (f === "version" && (olds[f] === undefined || news[f] === undefined)) return false;
-    if (appIdOnlyUnknown(f, olds, news)) return false;
-    return containsUnknown(news[f]) || norm(f, olds[f]) !== norm(f, news[f]);
-  });
-}
+const ADDON_DIFF: DiffDeclaration = {
+  ...appChildDiff(["provider", "plan", "version"], ["provider", "version"]),
+  keeps: keepsAddon,
+  deleteBeforeReplace: (replaces) => replaces.length > 0,
+};
+
+/** Check and diff of an Addon: a plan change upgrades in place; a replacement needs `allowReplace`. */
+const ADDON = scalingoResource({
+  kind: "Addon",
+  key: "provider",
+  inputs: addonInputsSchema,
+  what: (inputs) => `${inputs.provider} add-on of app ${inputs.appId}`,
+  changeRules: (olds, inputs, label) =>
+    refuseReplacement(replacedFields(ADDON_DIFF, olds, inputs), olds, inputs, label),
+  diff: ADDON_DIFF,
+});
 
 /** Arguments of an {@link Addon}. */
 export interface AddonArgs {
@@ -92,22 +87,6 @@ export interface AddonArgs {
 /** Outputs of an {@link Addon} (besides its inputs). */
 export type AddonOutputs = ReturnType<typeof addonOutputs>;
 
-const label = (news: Bag) => `Addon "${String(news.resourceName ?? news.provider)}"`;
-const what = (inputs: AddonInputs) => `${inputs.provider} add-on of app ${inputs.appId}`;
-
-/** Replacements destroy data: `check` refuses them unless `allowReplace` (olds are known there). */
-function refuseReplacement(olds: Bag, inputs: Bag, name: string) {
-  if (olds.provider === undefined || inputs.allowReplace === true) return [];
-  return replacedFields(olds, inputs)
-    .filter((f) => !containsUnknown(inputs[f]) && !containsUnknown(olds[f]))
-    .map((f) => ({
-      property: f,
-      reason:
-        `${name}: changing \`${f}\` from "${String(olds[f])}" to "${String(inputs[f])}" replaces the add-on and ` +
-        "destroys its data. Back it up first, then set `allowReplace: true` (paasenv:allowDataLoss) to allow it.",
-    }));
-}
-
 async function listAddons(client: ScalingoClient, op: string, appId: string): Promise<ApiAddon[]> {
   const { z } = client;
   const path = `/v1/apps/${appId}/addons`;
@@ -121,6 +100,7 @@ async function findByProvider(client: ScalingoClient, op: string, inputs: AddonI
   );
 }
 
+/** The add-on `id` of the app, or `undefined` when it is gone. */
 async function findAddon(client: ScalingoClient, op: string, appId: string, id: string) {
   const path = `/v1/apps/${appId}/addons/${id}`;
   return client.lookup({ op, path, root: "addon", schema: addonSchema(client.z) });
@@ -143,10 +123,8 @@ async function planIdOf(client: ScalingoClient, op: string, inputs: AddonInputs)
 
 /** Provisioning and plan changes are asynchronous: wait for `running`, with a deadline. */
 async function waitRunning(client: ScalingoClient, op: string, addon: ApiAddon): Promise<ApiAddon> {
-  return pollUntil({
+  return poll(client, {
     what: `${op}: waiting for the add-on to be running`,
-    timeoutMs: client.settings.operationTimeoutMs,
-    intervalMs: client.settings.pollIntervalMs,
     probe: async () => {
       if (addon.status === "running") return addon;
       const now = await findAddon(client, op, addon.app_id ?? "", addon.id);
@@ -192,67 +170,41 @@ async function connectionUrl(
   return vars.find((v) => v.name === connectionVariable(inputs.provider, names))?.value ?? "";
 }
 
+/** Provision the add-on once, even after a lost response. @see https://developers.scalingo.com/addons */
 async function provision(client: ScalingoClient, op: string, inputs: AddonInputs) {
   const planId = await planIdOf(client, op, inputs);
   const options = inputs.version === undefined ? {} : { options: { version: inputs.version } };
   const body = { addon: { addon_provider_id: inputs.provider, plan_id: planId, ...options } };
-  return createOnce({
-    attempts: client.settings.createAttempts,
-    delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
-    create: async () => {
-      const path = `/v1/apps/${inputs.appId}/addons`;
-      const reply = await client.request({
-        op,
-        method: "POST",
-        path,
-        body,
-        schema: addonCreatedSchema(client.z),
-      });
+  const path = `/v1/apps/${inputs.appId}/addons`;
+  const schema = addonCreatedSchema(client.z);
+  return createOnceWith(
+    client,
+    async () => {
+      const reply = await client.request({ op, method: "POST", path, body, schema });
       return { addon: reply.data.addon, variables: reply.data.variables };
     },
-    lookup: async () => {
+    async () => {
       const addon = await findByProvider(client, op, inputs);
       return addon === undefined ? undefined : { addon, variables: undefined };
     },
-  });
+  );
 }
+
+/** The adoption refusal: the app already has an add-on of this provider. */
+const clashMessage = (op: string, inputs: AddonInputs, existing: ApiAddon) =>
+  `${op}: the app already has a ${inputs.provider} add-on (${existing.id}). To manage it with paasenv, ` +
+  "set `adopt: true` on this resource (or `pulumi config set scalingo:adoptExisting true`) and run " +
+  "`pulumi up` again.";
 
 /** The dynamic provider behind {@link Addon}. */
 export const addonProvider: ScalingoProvider = {
-  async configure(req) {
-    configureSession(this, (key) => req.config.get(key));
-  },
-
-  async check(olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    const checked = checkInputs(addonInputsSchema(z), withDefaultRegion(news, this), label(news));
-    if (checked.failures.length > 0) return checked;
-    return { inputs: checked.inputs, failures: refuseReplacement(olds, checked.inputs, label(news)) };
-  },
-
-  /**
-   * A replacement (only ever allowed by `allowReplace`, see `check`) deletes the old add-on first: an app holds at
-   * most one add-on per provider, so Scalingo would refuse the new one while the old one exists.
-   */
-  async diff(_id, olds, news) {
-    const { changes } = diffFields(olds, news, DIFF_FIELDS, []);
-    const replaces = changes ? replacedFields(olds, news) : [];
-    return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
-  },
+  ...providerMethods(ADDON),
 
   async create(raw) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(addonInputsSchema(z), raw, label(raw));
-    const op = `create ${what(inputs)}`;
-    const client = await scalingoClient(this, inputs.region);
+    const { inputs, op, client } = await begin(this, "create", raw, ADDON);
     const existing = await findByProvider(client, op, inputs);
     if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
-      throw scalingoError(
-        `${op}: the app already has a ${inputs.provider} add-on (${existing.id}). To manage it with paasenv, ` +
-          "set `adopt: true` on this resource (or `pulumi config set scalingo:adoptExisting true`) and run " +
-          "`pulumi up` again.",
-        { status: 422 },
-      );
+      throw scalingoError(clashMessage(op, inputs, existing), { status: 422 });
     }
     const made =
       existing === undefined ? await provision(client, op, inputs) : { addon: existing, variables: [] };
@@ -263,30 +215,24 @@ export const addonProvider: ScalingoProvider = {
       return { id: addon.id, outs: addonOutputs(inputs, addon, names, url) };
     } catch (error) {
       const properties = { ...addonOutputs(inputs, made.addon, names, ""), __provider: raw.__provider };
-      throw initError(error, made.addon.id, properties);
+      throw scalingoInitError(error, made.addon.id, properties);
     }
   },
 
   async read(id, stored) {
-    const { z }: { z: Zod } = require("zod");
     const props = stored ?? {};
-    const previous = parseInputs(addonInputsSchema(z), props, label(props));
-    const op = `read ${what(previous)}`;
-    const client = await scalingoClient(this, previous.region);
-    const addon = await findAddon(client, op, previous.appId, id);
+    const { z, state, op, client } = await beginFromState(this, "read", props, ADDON);
+    const addon = await findAddon(client, op, state.appId, id);
     if (addon === undefined) return {};
     const names =
-      z.array(z.string()).safeParse(props.variableNames).data ?? defaultAddonVariables(previous.provider);
-    const inputs = addonInputsFromApi(previous, addon);
+      z.array(z.string()).safeParse(props.variableNames).data ?? defaultAddonVariables(state.provider);
+    const inputs = addonInputsFromApi(state, addon);
     const url = await connectionUrl(client, op, inputs, names);
     return { id, props: addonOutputs(inputs, addon, names, url), inputs };
   },
 
   async update(id, olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(addonInputsSchema(z), news, label(news));
-    const op = `update ${what(inputs)}`;
-    const client = await scalingoClient(this, inputs.region);
+    const { z, inputs, op, client } = await begin(this, "update", news, ADDON);
     const current = await findAddon(client, op, inputs.appId, id);
     if (current === undefined) {
       throw scalingoError(
@@ -300,12 +246,8 @@ export const addonProvider: ScalingoProvider = {
   },
 
   async delete(id, props) {
-    const { z }: { z: Zod } = require("zod");
-    const previous = parseInputs(addonInputsSchema(z), props, label(props));
-    const op = `delete ${what(previous)}`;
-    const client = await scalingoClient(this, previous.region);
-    const path = `/v1/apps/${previous.appId}/addons/${id}`;
-    await client.remove({ op, path });
+    const { state, op, client } = await beginFromState(this, "delete", props, ADDON);
+    await client.remove({ op, path: `/v1/apps/${state.appId}/addons/${id}` });
   },
 };
 

@@ -4,40 +4,30 @@
  * @see https://developers.scalingo.com/apps
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  configureSession,
-  createOnce,
-  initError,
-  type ScalingoClient,
-  type ScalingoProvider,
-  scalingoClient,
-} from "./http";
-import {
-  appInputsFromApi,
-  appOutputs,
-  appSettingsChanges,
-  appSettingsPayload,
-  type Bag,
-  inputMethods,
-  parseInputs,
-  scalingoError,
-} from "./mappers";
-import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema, type Zod } from "./schemas";
+import { begin, beginFromState, providerMethods } from "../base/resource";
+import { appInputsFromApi, appOutputs, appSettingsChanges, appSettingsPayload } from "./app-mappers";
+import type { ScalingoClient } from "./client";
+import { scalingoError, scalingoInitError } from "./errors";
+import type { Region } from "./limits";
+import { createOnceWith } from "./operations";
+import { scalingoResource } from "./resource";
+import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema } from "./schemas";
+import type { ScalingoProvider } from "./settings";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const APP_PROVIDER_VERSION = "1";
 
-const DIFF_FIELDS = [
-  "name",
-  "region",
-  "stack",
-  "forceHttps",
-  "routerLogs",
-  "stickySession",
-  "providerVersion",
-];
-/** Terraform's ForceNew: an app cannot move between regions. */
-const REPLACE_ON = ["region"];
+/** Check and diff of an App: a rename is in place; a region change replaces it (Terraform's ForceNew). */
+const APP = scalingoResource({
+  kind: "App",
+  key: "name",
+  inputs: appInputsSchema,
+  what: (inputs) => `app "${inputs.name}"`,
+  diff: {
+    fields: ["name", "region", "stack", "forceHttps", "routerLogs", "stickySession", "providerVersion"],
+    replaceOn: ["region"],
+  },
+});
 
 /** Arguments of an {@link App}. */
 export interface AppArgs {
@@ -48,7 +38,7 @@ export interface AppArgs {
    */
   name: pulumi.Input<string>;
   /** The Scalingo region. Changing it replaces the app. @example `"osc-fr1"` */
-  region: pulumi.Input<string>;
+  region: pulumi.Input<Region | (string & {})>;
   /**
    * The [stack](https://doc.scalingo.com/platform/internals/stacks/stacks) by name; applies at the next deploy.
    * @default the region's default stack (left unmanaged)
@@ -71,8 +61,6 @@ export interface AppArgs {
 
 /** Outputs of an {@link App} (besides its inputs). */
 export type AppOutputs = ReturnType<typeof appOutputs>;
-
-const label = (news: Bag) => `App "${String(news.resourceName ?? news.name)}"`;
 
 async function findApp(client: ScalingoClient, op: string, idOrName: string): Promise<ApiApp | undefined> {
   return client.lookup({ op, path: `/v1/apps/${idOrName}`, root: "app", schema: appSchema(client.z) });
@@ -151,21 +139,17 @@ async function converge(
 
 /** Rename through `POST /rename`; after a lost response the app is read back instead of renaming twice. */
 async function rename(client: ScalingoClient, op: string, app: ApiApp, newName: string): Promise<ApiApp> {
-  return createOnce({
-    attempts: client.settings.createAttempts,
-    delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
-    create: async () => {
-      const body = { current_name: app.name, new_name: newName };
-      const path = `/v1/apps/${app.id}/rename`;
-      return (
-        await client.request({ op, method: "POST", path, body, root: "app", schema: appSchema(client.z) })
-      ).data;
-    },
-    lookup: async () => {
+  const path = `/v1/apps/${app.id}/rename`;
+  const body = { current_name: app.name, new_name: newName };
+  const schema = appSchema(client.z);
+  return createOnceWith(
+    client,
+    async () => (await client.request({ op, method: "POST", path, body, root: "app", schema })).data,
+    async () => {
       const now = await findApp(client, op, app.id);
       return now?.name === newName ? now : undefined;
     },
-  });
+  );
 }
 
 const clashMessage = (op: string, name: string, region: string) =>
@@ -180,17 +164,10 @@ async function readStackName(client: ScalingoClient, op: string, inputs: AppInpu
 
 /** The dynamic provider behind {@link App}. */
 export const appProvider: ScalingoProvider = {
-  async configure(req) {
-    configureSession(this, (key) => req.config.get(key));
-  },
-
-  ...inputMethods(appInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
+  ...providerMethods(APP),
 
   async create(raw) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(appInputsSchema(z), raw, label(raw));
-    const op = `create app "${inputs.name}"`;
-    const client = await scalingoClient(this, inputs.region);
+    const { inputs, op, client } = await begin(this, "create", raw, APP);
     const existing = await findApp(client, op, inputs.name);
     if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
       throw scalingoError(clashMessage(op, inputs.name, inputs.region), { status: 422 });
@@ -198,36 +175,28 @@ export const appProvider: ScalingoProvider = {
     const stackId = await stackIdOf(client, op, inputs.stack);
     const app =
       existing ??
-      (await createOnce({
-        attempts: client.settings.createAttempts,
-        delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
-        create: () => postApp(client, op, inputs.name, stackId),
-        lookup: () => findApp(client, op, inputs.name),
-      }));
+      (await createOnceWith(
+        client,
+        () => postApp(client, op, inputs.name, stackId),
+        () => findApp(client, op, inputs.name),
+      ));
     try {
       return { id: app.id, outs: appOutputs(inputs, await converge(client, op, app, inputs, stackId)) };
     } catch (error) {
-      throw initError(error, app.id, { ...appOutputs(inputs, app), __provider: raw.__provider });
+      throw scalingoInitError(error, app.id, { ...appOutputs(inputs, app), __provider: raw.__provider });
     }
   },
 
   async read(id, stored) {
-    const { z }: { z: Zod } = require("zod");
-    const props = stored ?? {};
-    const previous = parseInputs(appInputsSchema(z), props, label(props));
-    const op = `read app "${previous.name}"`;
-    const client = await scalingoClient(this, previous.region);
+    const { state, op, client } = await beginFromState(this, "read", stored ?? {}, APP);
     const app = await findApp(client, op, id);
     if (app === undefined) return {};
-    const inputs = appInputsFromApi(previous, app, await readStackName(client, op, previous, app));
+    const inputs = appInputsFromApi(state, app, await readStackName(client, op, state, app));
     return { id, props: appOutputs(inputs, app), inputs };
   },
 
   async update(id, _olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(appInputsSchema(z), news, label(news));
-    const op = `update app "${inputs.name}"`;
-    const client = await scalingoClient(this, inputs.region);
+    const { inputs, op, client } = await begin(this, "update", news, APP);
     const current = await getApp(client, op, id);
     const renamed = current.name === inputs.name ? current : await rename(client, op, current, inputs.name);
     const app = await converge(client, op, renamed, inputs, await stackIdOf(client, op, inputs.stack));
@@ -235,10 +204,7 @@ export const appProvider: ScalingoProvider = {
   },
 
   async delete(id, props) {
-    const { z }: { z: Zod } = require("zod");
-    const previous = parseInputs(appInputsSchema(z), props, label(props));
-    const op = `delete app "${previous.name}"`;
-    const client = await scalingoClient(this, previous.region);
+    const { op, client } = await beginFromState(this, "delete", props, APP);
     // DELETE wants the current name as confirmation: read it back in case the app was renamed elsewhere.
     const app = await findApp(client, op, id);
     if (app === undefined) return;

@@ -5,49 +5,28 @@
  * @see https://developers.scalingo.com/domains
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  configureSession,
-  createOnce,
-  initError,
-  type ScalingoClient,
-  type ScalingoProvider,
-  scalingoClient,
-} from "./http";
-import {
-  type Bag,
-  cnameTarget,
-  domainChanges,
-  domainCreateBody,
-  domainInputsFromApi,
-  domainOutputs,
-  inputMethods,
-  parseInputs,
-  scalingoError,
-} from "./mappers";
-import {
-  type ApiDomain,
-  appSchema,
-  type DomainInputs,
-  domainInputsSchema,
-  domainSchema,
-  type Zod,
-} from "./schemas";
+import type { Bag } from "../base/inputs";
+import { begin, beginFromState, providerMethods } from "../base/resource";
+import { cnameTarget } from "./app-mappers";
+import type { ScalingoClient } from "./client";
+import { domainChanges, domainCreateBody, domainInputsFromApi, domainOutputs } from "./domain-mappers";
+import { scalingoError, scalingoInitError } from "./errors";
+import { createOnceWith } from "./operations";
+import { appChildDiff, scalingoResource } from "./resource";
+import { type ApiDomain, appSchema, type DomainInputs, domainInputsSchema, domainSchema } from "./schemas";
+import type { ScalingoProvider } from "./settings";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const DOMAIN_PROVIDER_VERSION = "1";
 
-const DIFF_FIELDS = [
-  "appId",
-  "region",
-  "name",
-  "canonical",
-  "letsEncrypt",
-  "tlsCert",
-  "tlsKey",
-  "providerVersion",
-];
-/** The name cannot be changed through the API: delete and re-create. */
-const REPLACE_ON = ["appId", "region", "name"];
+/** Check and diff of a Domain: the name cannot be changed through the API, so a new name replaces it. */
+const DOMAIN = scalingoResource({
+  kind: "Domain",
+  key: "name",
+  inputs: domainInputsSchema,
+  what: (inputs) => `domain "${inputs.name}" of app ${inputs.appId}`,
+  diff: appChildDiff(["name", "canonical", "letsEncrypt", "tlsCert", "tlsKey"], ["name"]),
+});
 
 /** Arguments of a {@link Domain}. */
 export interface DomainArgs {
@@ -72,9 +51,6 @@ export interface DomainArgs {
   /** Take over the app's existing domain of this name instead of failing. @default `false` */
   adopt?: pulumi.Input<boolean>;
 }
-
-const label = (news: Bag) => `Domain "${String(news.resourceName ?? news.name)}"`;
-const what = (inputs: DomainInputs) => `domain "${inputs.name}" of app ${inputs.appId}`;
 
 async function listDomains(client: ScalingoClient, op: string, appId: string): Promise<ApiDomain[]> {
   const { z } = client;
@@ -134,40 +110,28 @@ async function postDomain(
   domains: readonly ApiDomain[],
 ): Promise<ApiDomain> {
   if (inputs.canonical) await releaseCanonical(client, op, inputs.appId, undefined, domains);
-  return createOnce({
-    attempts: client.settings.createAttempts,
-    delayMs: (n) => client.settings.retryBaseMs * 2 ** n,
-    create: async () => {
-      const path = `/v1/apps/${inputs.appId}/domains`;
-      const body = { domain: domainCreateBody(inputs) };
-      return (
-        await client.request({
-          op,
-          method: "POST",
-          path,
-          body,
-          root: "domain",
-          schema: domainSchema(client.z),
-        })
-      ).data;
-    },
-    lookup: async () => (await listDomains(client, op, inputs.appId)).find((d) => d.name === inputs.name),
-  });
+  const path = `/v1/apps/${inputs.appId}/domains`;
+  const body = { domain: domainCreateBody(inputs) };
+  const schema = domainSchema(client.z);
+  return createOnceWith(
+    client,
+    async () => (await client.request({ op, method: "POST", path, body, root: "domain", schema })).data,
+    async () => (await listDomains(client, op, inputs.appId)).find((d) => d.name === inputs.name),
+  );
+}
+
+/** The domain `id` of the app, or `undefined` when it is gone. */
+async function findDomain(client: ScalingoClient, op: string, appId: string, id: string) {
+  const path = `/v1/apps/${appId}/domains/${id}`;
+  return client.lookup({ op, path, root: "domain", schema: domainSchema(client.z) });
 }
 
 /** The dynamic provider behind {@link Domain}. */
 export const domainProvider: ScalingoProvider = {
-  async configure(req) {
-    configureSession(this, (key) => req.config.get(key));
-  },
-
-  ...inputMethods(domainInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
+  ...providerMethods(DOMAIN),
 
   async create(raw) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(domainInputsSchema(z), raw, label(raw));
-    const op = `create ${what(inputs)}`;
-    const client = await scalingoClient(this, inputs.region);
+    const { inputs, op, client } = await begin(this, "create", raw, DOMAIN);
     const domains = await listDomains(client, op, inputs.appId);
     const existing = domains.find((d) => d.name === inputs.name);
     if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
@@ -179,43 +143,30 @@ export const domainProvider: ScalingoProvider = {
     }
     const domain = existing ?? (await postDomain(client, op, inputs, domains));
     try {
-      const converged = await converge(
-        client,
-        op,
-        inputs,
-        existing === undefined ? inputs : undefined,
-        domain,
-      );
+      const previous = existing === undefined ? inputs : undefined;
+      const converged = await converge(client, op, inputs, previous, domain);
       return {
         id: domain.id,
         outs: domainOutputs(inputs, converged, await targetOf(client, op, inputs.appId)),
       };
     } catch (error) {
-      throw initError(error, domain.id, { ...domainOutputs(inputs, domain, ""), __provider: raw.__provider });
+      const properties = { ...domainOutputs(inputs, domain, ""), __provider: raw.__provider };
+      throw scalingoInitError(error, domain.id, properties);
     }
   },
 
   async read(id, stored) {
-    const { z }: { z: Zod } = require("zod");
-    const props = stored ?? {};
-    const previous = parseInputs(domainInputsSchema(z), props, label(props));
-    const op = `read ${what(previous)}`;
-    const client = await scalingoClient(this, previous.region);
-    const path = `/v1/apps/${previous.appId}/domains/${id}`;
-    const domain = await client.lookup({ op, path, root: "domain", schema: domainSchema(z) });
+    const { state, op, client } = await beginFromState(this, "read", stored ?? {}, DOMAIN);
+    const domain = await findDomain(client, op, state.appId, id);
     if (domain === undefined) return {};
-    const inputs = domainInputsFromApi(previous, domain);
-    return { id, props: domainOutputs(inputs, domain, await targetOf(client, op, previous.appId)), inputs };
+    const inputs = domainInputsFromApi(state, domain);
+    return { id, props: domainOutputs(inputs, domain, await targetOf(client, op, state.appId)), inputs };
   },
 
   async update(id, olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(domainInputsSchema(z), news, label(news));
+    const { z, inputs, op, client } = await begin(this, "update", news, DOMAIN);
     const previous = domainInputsSchema(z).safeParse(olds).data;
-    const op = `update ${what(inputs)}`;
-    const client = await scalingoClient(this, inputs.region);
-    const path = `/v1/apps/${inputs.appId}/domains/${id}`;
-    const current = await client.lookup({ op, path, root: "domain", schema: domainSchema(z) });
+    const current = await findDomain(client, op, inputs.appId, id);
     if (current === undefined) {
       throw scalingoError(
         `${op}: domain ${id} no longer exists on Scalingo; run \`pulumi refresh\` to forget it`,
@@ -226,11 +177,8 @@ export const domainProvider: ScalingoProvider = {
   },
 
   async delete(id, props) {
-    const { z }: { z: Zod } = require("zod");
-    const previous = parseInputs(domainInputsSchema(z), props, label(props));
-    const client = await scalingoClient(this, previous.region);
-    const path = `/v1/apps/${previous.appId}/domains/${id}`;
-    await client.remove({ op: `delete ${what(previous)}`, path });
+    const { state, op, client } = await beginFromState(this, "delete", props, DOMAIN);
+    await client.remove({ op, path: `/v1/apps/${state.appId}/domains/${id}` });
   },
 };
 

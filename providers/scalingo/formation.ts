@@ -5,43 +5,36 @@
  * @see https://developers.scalingo.com/apps#scale-an-application
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  configureSession,
-  errorStatus,
-  type ScalingoClient,
-  type ScalingoProvider,
-  scalingoClient,
-  waitForOperation,
-} from "./http";
-import {
-  type Bag,
-  declaredProcesses,
-  formationChanges,
-  inputMethods,
-  parseInputs,
-  sameValue,
-  scalingoError,
-} from "./mappers";
-import {
-  type ApiContainer,
-  containerSchema,
-  type FormationInputs,
-  formationInputsSchema,
-  type Zod,
-} from "./schemas";
+import { sameValue } from "../base/diff";
+import { errorStatus, undefinedIf404 } from "../base/errors";
+import { begin, beginFromState, providerMethods } from "../base/resource";
+import type { ScalingoClient } from "./client";
+import { scalingoError } from "./errors";
+import { declaredProcesses, formationChanges } from "./formation-mappers";
+import type { ContainerSize } from "./limits";
+import { waitForOperation } from "./operations";
+import { appChildDiff, scalingoResource } from "./resource";
+import { type ApiContainer, containerSchema, type FormationInputs, formationInputsSchema } from "./schemas";
+import type { ScalingoProvider } from "./settings";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const FORMATION_PROVIDER_VERSION = "1";
 
-const DIFF_FIELDS = ["appId", "region", "processes", "providerVersion"];
-const REPLACE_ON = ["appId", "region"];
+/** Check and diff of a Formation: scales change in place; another app or region is another formation. */
+const FORMATION = scalingoResource({
+  kind: "Formation",
+  key: "appId",
+  inputs: formationInputsSchema,
+  what: (inputs) => `formation of app ${inputs.appId}`,
+  diff: appChildDiff(["processes"]),
+});
 
 /** One process type's scale. */
 export interface ProcessScale {
   /** Number of containers (up to 10 without asking Scalingo support). */
   amount: number;
   /** Container size: `S`, `M`, `L`, `XL`, `2XL` or `3XL` (checked by `check`). */
-  size: "S" | "M" | "L" | "XL" | "2XL" | "3XL" | (string & {});
+  size: ContainerSize | (string & {});
 }
 
 /** Arguments of a {@link Formation}. */
@@ -57,8 +50,6 @@ export interface FormationArgs {
   processes: pulumi.Input<Record<string, pulumi.Input<ProcessScale>>>;
 }
 
-const label = (news: Bag) => `Formation "${String(news.resourceName ?? news.appId)}"`;
-const what = (inputs: FormationInputs) => `formation of app ${inputs.appId}`;
 const formationId = (appId: string) => `${appId}/formation`;
 
 async function listContainers(client: ScalingoClient, op: string, appId: string): Promise<ApiContainer[]> {
@@ -116,43 +107,30 @@ async function scale(
 
 /** The dynamic provider behind {@link Formation}. */
 export const formationProvider: ScalingoProvider = {
-  async configure(req) {
-    configureSession(this, (key) => req.config.get(key));
-  },
-
-  ...inputMethods(formationInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
+  ...providerMethods(FORMATION),
 
   async create(raw) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(formationInputsSchema(z), raw, label(raw));
-    const client = await scalingoClient(this, inputs.region);
-    await scale(client, `create ${what(inputs)}`, inputs, {});
+    const { inputs, op, client } = await begin(this, "create", raw, FORMATION);
+    await scale(client, op, inputs, {});
     return { id: formationId(inputs.appId), outs: { ...inputs } };
   },
 
   async read(id, stored) {
-    const { z }: { z: Zod } = require("zod");
-    const props = stored ?? {};
-    const previous = parseInputs(formationInputsSchema(z), props, label(props));
-    const client = await scalingoClient(this, previous.region);
-    const current = await listContainers(client, `read ${what(previous)}`, previous.appId).catch(
-      (error: unknown) => (errorStatus(error) === 404 ? undefined : Promise.reject(error)),
-    );
+    const { state, op, client } = await beginFromState(this, "read", stored ?? {}, FORMATION);
+    const current = await undefinedIf404(listContainers(client, op, state.appId));
     if (current === undefined) return {};
-    const processes = declaredProcesses(previous.processes, current);
+    const processes = declaredProcesses(state.processes, current);
     const inputs = {
-      ...previous,
-      processes: sameValue(processes, previous.processes) ? previous.processes : processes,
+      ...state,
+      processes: sameValue(processes, state.processes) ? state.processes : processes,
     };
     return { id, props: { ...inputs }, inputs };
   },
 
   async update(_id, olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(formationInputsSchema(z), news, label(news));
+    const { z, inputs, op, client } = await begin(this, "update", news, FORMATION);
     const previous = formationInputsSchema(z).shape.processes.safeParse(olds.processes).data ?? {};
-    const client = await scalingoClient(this, inputs.region);
-    await scale(client, `update ${what(inputs)}`, inputs, previous);
+    await scale(client, op, inputs, previous);
     return { outs: { ...inputs } };
   },
 

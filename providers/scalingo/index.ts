@@ -1,5 +1,5 @@
 /**
- * The Scalingo dynamic provider: one resource per file, all on the same HTTP client (`http.ts`).
+ * The Scalingo dynamic provider: one resource per file, all on the same HTTP client (`client.ts`) and the shared base (`../base/`).
  * @see ./README.md
  */
 

@@ -7,14 +7,13 @@
  * @see ../../../shared/reference/pulumi-dynamic-providers.md §5
  */
 import type { z } from "zod";
+import type { Zod } from "../base/inputs";
+import { APP_NAME_MAX, APP_NAME_MIN, APP_NAME_PATTERN, CONTAINER_SIZES } from "./limits";
 
-/** The `z` namespace handed to every factory. */
-export type Zod = typeof z;
+export type { Zod } from "../base/inputs";
+export type { ContainerSize } from "./limits";
 
-/** Container sizes, smallest first (USERDOCS 2026). */
-export type ContainerSize = "S" | "M" | "L" | "XL" | "2XL" | "3XL";
-
-const SIZES = ["S", "M", "L", "XL", "2XL", "3XL"] as const;
+const APP_NAME_LENGTH = `must be ${APP_NAME_MIN} to ${APP_NAME_MAX} characters long`;
 
 /** Fields every resource accepts besides its own. */
 const common = (z: Zod) => ({
@@ -42,11 +41,11 @@ export const appInputsSchema = (z: Zod) =>
   z.object({
     ...common(z),
     name: z
-      .string({ error: "must be the app name (6 to 48 characters)" })
-      .min(6, "must be 6 to 48 characters long")
-      .max(48, "must be 6 to 48 characters long")
+      .string({ error: `must be the app name (${APP_NAME_MIN} to ${APP_NAME_MAX} characters)` })
+      .min(APP_NAME_MIN, APP_NAME_LENGTH)
+      .max(APP_NAME_MAX, APP_NAME_LENGTH)
       .regex(
-        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        APP_NAME_PATTERN,
         "must contain only lower-case letters, digits and single hyphens, and not start or end with a hyphen",
       ),
     region: region(z),
@@ -102,7 +101,7 @@ export const formationInputsSchema = (z: Zod) =>
       z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "process types are lower-case names from the Procfile"),
       z.object({
         amount: z.number().int("must be a whole number").min(0, "must be 0 or more"),
-        size: z.enum(SIZES, { error: `must be one of ${SIZES.join(", ")}` }),
+        size: z.enum(CONTAINER_SIZES, { error: `must be one of ${CONTAINER_SIZES.join(", ")}` }),
       }),
     ),
   });

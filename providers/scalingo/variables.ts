@@ -4,22 +4,26 @@
  * @see https://developers.scalingo.com/environment
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  configureSession,
-  errorStatus,
-  type ScalingoClient,
-  type ScalingoProvider,
-  scalingoClient,
-  waitForOperation,
-} from "./http";
-import { type Bag, declaredVariables, inputMethods, parseInputs, variablesPlan } from "./mappers";
-import { appSchema, type VariablesInputs, variableSchema, variablesInputsSchema, type Zod } from "./schemas";
+import { undefinedIf404 } from "../base/errors";
+import { begin, beginFromState, providerMethods } from "../base/resource";
+import type { ScalingoClient } from "./client";
+import { waitForOperation } from "./operations";
+import { appChildDiff, scalingoResource } from "./resource";
+import { appSchema, type VariablesInputs, variableSchema, variablesInputsSchema } from "./schemas";
+import type { ScalingoProvider } from "./settings";
+import { declaredVariables, variablesOutputs, variablesPlan } from "./variables-mappers";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const VARIABLES_PROVIDER_VERSION = "1";
 
-const DIFF_FIELDS = ["appId", "region", "variables", "restartOnChange", "providerVersion"];
-const REPLACE_ON = ["appId", "region"];
+/** Check and diff of a Variables resource: values change in place; another app is another set. */
+const VARIABLES = scalingoResource({
+  kind: "Variables",
+  key: "appId",
+  inputs: variablesInputsSchema,
+  what: (inputs) => `variables of app ${inputs.appId}`,
+  diff: appChildDiff(["variables", "restartOnChange"]),
+});
 
 /** Arguments of a {@link Variables} resource. */
 export interface VariablesArgs {
@@ -40,14 +44,7 @@ export interface VariablesArgs {
   restartOnChange?: pulumi.Input<boolean>;
 }
 
-const label = (news: Bag) => `Variables "${String(news.resourceName ?? news.appId)}"`;
-const what = (inputs: VariablesInputs) => `variables of app ${inputs.appId}`;
 const variablesId = (appId: string) => `${appId}/variables`;
-
-/** Outputs of the resource: the inputs plus the managed names. */
-function variablesOutputs(inputs: VariablesInputs) {
-  return { ...inputs, names: Object.keys(inputs.variables).sort() };
-}
 
 /** Raw values (`aliases=true`), so an alias compares equal to its declaration. */
 async function listVariables(client: ScalingoClient, op: string, appId: string) {
@@ -102,52 +99,34 @@ async function converge(
 
 /** The dynamic provider behind {@link Variables}. */
 export const variablesProvider: ScalingoProvider = {
-  async configure(req) {
-    configureSession(this, (key) => req.config.get(key));
-  },
-
-  ...inputMethods(variablesInputsSchema, label, DIFF_FIELDS, REPLACE_ON),
+  ...providerMethods(VARIABLES),
 
   /** Bulk upsert is idempotent, so existing variables of the same name are simply taken over. */
   async create(raw) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(variablesInputsSchema(z), raw, label(raw));
-    const client = await scalingoClient(this, inputs.region);
-    await converge(client, `create ${what(inputs)}`, {}, inputs);
+    const { inputs, op, client } = await begin(this, "create", raw, VARIABLES);
+    await converge(client, op, {}, inputs);
     return { id: variablesId(inputs.appId), outs: variablesOutputs(inputs) };
   },
 
   async read(id, stored) {
-    const { z }: { z: Zod } = require("zod");
-    const props = stored ?? {};
-    const previous = parseInputs(variablesInputsSchema(z), props, label(props));
-    const op = `read ${what(previous)}`;
-    const client = await scalingoClient(this, previous.region);
-    const remote = await listVariables(client, op, previous.appId).catch((error: unknown) =>
-      errorStatus(error) === 404 ? undefined : Promise.reject(error),
-    );
+    const { state, op, client } = await beginFromState(this, "read", stored ?? {}, VARIABLES);
+    const remote = await undefinedIf404(listVariables(client, op, state.appId));
     if (remote === undefined) return {};
-    const inputs = { ...previous, variables: declaredVariables(previous.variables, remote) };
+    const inputs = { ...state, variables: declaredVariables(state.variables, remote) };
     return { id, props: variablesOutputs(inputs), inputs };
   },
 
   async update(_id, olds, news) {
-    const { z }: { z: Zod } = require("zod");
-    const inputs = parseInputs(variablesInputsSchema(z), news, label(news));
+    const { z, inputs, op, client } = await begin(this, "update", news, VARIABLES);
     const previous = z.record(z.string(), z.string()).safeParse(olds.variables).data ?? {};
-    const client = await scalingoClient(this, inputs.region);
-    await converge(client, `update ${what(inputs)}`, previous, inputs);
+    await converge(client, op, previous, inputs);
     return { outs: variablesOutputs(inputs) };
   },
 
   async delete(_id, props) {
-    const { z }: { z: Zod } = require("zod");
-    const previous = parseInputs(variablesInputsSchema(z), props, label(props));
-    const client = await scalingoClient(this, previous.region);
-    const none = { ...previous, variables: {}, restartOnChange: false };
-    await converge(client, `delete ${what(previous)}`, previous.variables, none).catch((error: unknown) =>
-      errorStatus(error) === 404 ? undefined : Promise.reject(error),
-    );
+    const { state, op, client } = await beginFromState(this, "delete", props, VARIABLES);
+    const none = { ...state, variables: {}, restartOnChange: false };
+    await undefinedIf404(converge(client, op, state.variables, none));
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ScalingoProvider } from "../../providers/scalingo/http";
+import type { ScalingoProvider } from "../../providers/scalingo/settings";
 
 type Bag = Record<string, unknown>;
 

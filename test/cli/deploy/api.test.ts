@@ -10,7 +10,7 @@ import {
 } from "../../../cli/deploy/api";
 import { gitArchive } from "../../../cli/deploy/git";
 import { type RunningEmulator, startEmulator } from "../../../emulator/scalingo";
-import { type ScalingoClient, scalingoClient } from "../../../providers/scalingo/http";
+import { type ScalingoClient, scalingoClient } from "../../../providers/scalingo/client";
 import { type SampleRepo, sampleRepo } from "./repo";
 
 // The deploy calls against the emulator over real HTTP: upload, deployment, follow-up, output, and a create

@@ -9,7 +9,7 @@ import {
   startAlwaysdataEmulator,
 } from "../../../emulator/alwaysdata";
 import { createRecordProvider } from "../../../providers/alwaysdata";
-import type { RawProps } from "../../../providers/alwaysdata/record-check";
+import type { Bag as RawProps } from "../../../providers/base/inputs";
 
 const API_KEY = "test-key-7f3a";
 const TARGET = "my-app.osc-fr1.scalingo.io.";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon";
 import { appProvider } from "../../../providers/scalingo/app";
 import { domainProvider } from "../../../providers/scalingo/domain";
-import { sessionOf } from "../../../providers/scalingo/http";
+import { sessionOf } from "../../../providers/scalingo/session";
 import { appsOf, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
 import { startEmulator } from "../../../emulator/scalingo";
-import { resetSessions, type ScalingoProvider } from "../../../providers/scalingo/http";
+import { resetSessions } from "../../../providers/scalingo/session";
+import type { ScalingoProvider } from "../../../providers/scalingo/settings";
 
 /** One line of `GET /__emulator/requests`. */
 export interface Logged {

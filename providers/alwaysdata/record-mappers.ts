@@ -1,9 +1,34 @@
 /**
- * Pure mapping between `AlwaysdataRecord` inputs/outputs and the Alwaysdata API payloads.
+ * Pure mappers of the `AlwaysdataRecord` resource: its rules across fields, the mapping between its
+ * inputs/outputs and the Alwaysdata API payloads, and which existing records it clashes with or adopts.
  * @see https://api.alwaysdata.com/doc/
  */
-import { fqdnOf, hostOf, normaliseZone } from "./names";
+import { providerError } from "../base/errors";
+import { type Bag, compact, type Failure, UNKNOWN } from "../base/inputs";
+import { fqdnOf, hostOf, normaliseRecordName, normaliseZone } from "./names";
 import { type ApiRecordBody, isRecordType, type RecordInputs, type RecordOutputs } from "./schemas";
+
+/** Rules across fields, skipping unknown values: the name must fit the zone; MX and SRV records need a priority. */
+export function recordRules(inputs: Bag): Failure[] {
+  const failures: Failure[] = [];
+  const { zone, name, type, priority } = inputs;
+  if (typeof zone === "string" && typeof name === "string" && zone !== UNKNOWN && name !== UNKNOWN) {
+    const result = normaliseRecordName(zone, name);
+    if (!result.ok) failures.push({ property: "name", reason: `\`name\`: ${result.reason}` });
+  }
+  if ((type === "MX" || type === "SRV") && priority === undefined) {
+    failures.push({ property: "priority", reason: `\`priority\` is required for ${type} records` });
+  }
+  return failures;
+}
+
+/** The relative host of raw `zone`/`name` values, for comparison. */
+export const rawHost = (props: Bag): string | undefined =>
+  hostOf(String(props.zone ?? ""), typeof props.name === "string" ? props.name : "");
+
+/** The relative host of validated inputs (`check` already refused names outside the zone). */
+export const hostOfInputs = (inputs: Pick<RecordInputs, "zone" | "name">): string =>
+  hostOf(inputs.zone, inputs.name) ?? "";
 
 /** Body of `POST /v1/record/` and `PUT /v1/record/{id}/`. */
 export interface RecordPayload {
@@ -118,13 +143,6 @@ export const changedFields = (
   news: Pick<RecordInputs, (typeof UPDATABLE_FIELDS)[number]>,
 ): string[] => UPDATABLE_FIELDS.filter((field) => olds[field] !== news[field]);
 
-/**
- * The object without its `undefined` properties: the Pulumi host turns results into protobuf structs,
- * which throw "Unexpected struct type" on `undefined`.
- */
-export const compact = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-
 /** Full outputs: the inputs (without `__provider`) plus the ids and the fully qualified name. */
 export const toRecordOutputs = (
   inputs: RecordInputs,
@@ -169,3 +187,33 @@ export const refreshedInputs = (stored: RecordInputs, remote: ApiRecord): Record
 /** A label for messages: `record "www.example.com" (CNAME)`. */
 export const recordLabel = (zone: string, host: string | undefined, type: string): string =>
   `record "${host === undefined ? normaliseZone(zone) : fqdnOf(zone, host)}" (${type})`;
+
+/** Whether an adopted record differs from the inputs in a field the user set. */
+export const takeoverNeedsUpdate = (remote: ApiRecord, inputs: RecordInputs): boolean =>
+  !sameValue(inputs.type, remote.value, inputs.value) ||
+  (inputs.ttl !== undefined && inputs.ttl !== remote.ttl) ||
+  (inputs.priority !== undefined && inputs.priority !== remote.priority) ||
+  (inputs.annotation !== undefined && inputs.annotation !== remote.annotation);
+
+/** The one existing record to take over, or the error explaining the clash. */
+export const recordToAdopt = (
+  operation: string,
+  inputs: RecordInputs,
+  existing: readonly ApiRecord[],
+): ApiRecord => {
+  const listing = existing.map((r) => `id ${r.id}, name "${r.name}", value "${r.value}"`).join("; ");
+  if (!inputs.adopt) {
+    throw providerError(
+      "Alwaysdata",
+      `${operation}: a matching record already exists in zone "${inputs.zone}" (${listing}). Set \`adopt: true\` to take it over (paasenv then manages it and deletes it with the stack), or delete it in Alwaysdata first.`,
+    );
+  }
+  const [only, ...others] = existing;
+  if (only === undefined || others.length > 0) {
+    throw providerError(
+      "Alwaysdata",
+      `${operation}: cannot adopt, ${existing.length} records match (${listing}); delete the duplicates in Alwaysdata first.`,
+    );
+  }
+  return only;
+};

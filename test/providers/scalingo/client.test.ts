@@ -1,45 +1,18 @@
 /**
- * The HTTP client's logic: pure helpers as tables, and behaviour no emulator fault can produce (timeouts, a
- * surprising payload, forced URLs) against a throwaway local server.
+ * The client's logic: which calls are replayed, as tables, and behaviour no emulator fault can produce
+ * (timeouts, a surprising payload, forced URLs) against a throwaway local server.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  apiMessage,
-  createOnce,
-  jwtExpiry,
-  pathOf,
-  refreshAt,
-  replayable,
-  type SessionHolder,
-  scalingoClient,
-  settingsFrom,
-  shouldRetry,
-} from "../../../providers/scalingo/http";
-import { scalingoError } from "../../../providers/scalingo/mappers";
+import { replayable, scalingoClient, shouldRetry } from "../../../providers/scalingo/client";
+import { type SessionHolder, settingsFrom } from "../../../providers/scalingo/settings";
 import { rejection } from "./harness";
 
 const jwt = (claims: object) =>
   `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.`;
 
-describe("pure helpers", () => {
-  it.each([
-    [{ errors: { name: ["has already been taken"] } }, "name: has already been taken"],
-    [
-      { errors: { tlscert: ["is invalid", "is expired"], tlskey: ["is blank"] } },
-      "tlscert: is invalid, is expired; tlskey: is blank",
-    ],
-    [{ resource: "app", error: "not found" }, "app not found"],
-    [{ error: "no change in containers formation" }, "no change in containers formation"],
-    ["Retry later\n", "Retry later"],
-    ["", "empty body"],
-    [undefined, "empty body"],
-    [{ unexpected: true }, '{"unexpected":true}'],
-  ])("apiMessage(%j) = %s", (body, expected) => {
-    expect(apiMessage(body)).toBe(expected);
-  });
-
+describe("retries", () => {
   it.each([
     ["GET", "/v1/apps/x", true],
     ["PUT", "/v1/apps/x/variables", true],
@@ -69,86 +42,6 @@ describe("pure helpers", () => {
     ["GET", "/v1/apps/x", undefined, "ERR_CANCELED", false],
   ])("shouldRetry(%s %s, %s, %s) = %s", (method, path, status, code, expected) => {
     expect(shouldRetry(method, path, status, code)).toBe(expected);
-  });
-
-  it("reads a JWT's exp without verifying it, and tolerates garbage", () => {
-    expect(jwtExpiry(jwt({ exp: 1_900_000_000 }))).toBe(1_900_000_000);
-    expect(jwtExpiry(jwt({ sub: "x" }))).toBeUndefined();
-    expect(jwtExpiry("not-a-jwt")).toBeUndefined();
-    expect(jwtExpiry("a.%%%.c")).toBeUndefined();
-  });
-
-  it("renews 5 minutes before expiry, or after 90% of a short lifetime", () => {
-    const now = 1_000_000_000_000;
-    expect(refreshAt(now, now / 1000 + 3600)).toBe(now + 3600_000 - 300_000);
-    expect(refreshAt(now, now / 1000 + 1)).toBe(now + 900);
-    expect(refreshAt(now, undefined)).toBe(now + 55 * 60_000 - 300_000);
-  });
-
-  it("reads settings from config first, then the environment, then defaults", () => {
-    const config: Record<string, string> = {
-      "scalingo:apiToken": "from-config",
-      "scalingo:apiUrl": "http://api/",
-    };
-    const env = {
-      SCALINGO_API_TOKEN: "from-env",
-      SCALINGO_AUTH_URL: "http://auth/",
-      SCALINGO_HTTP_RETRIES: "x",
-    };
-    expect(settingsFrom((k) => config[k], env)).toMatchObject({
-      apiToken: "from-config",
-      authUrl: "http://auth",
-      apiUrl: "http://api",
-      dbApiUrl: undefined,
-      adoptExisting: false,
-      retries: 8,
-    });
-    expect(settingsFrom(() => undefined, {})).toMatchObject({
-      apiToken: undefined,
-      authUrl: "https://auth.scalingo.com",
-    });
-  });
-
-  it("takes the path of absolute and relative URLs", () => {
-    expect(pathOf("https://api.osc-fr1.scalingo.com/v1/apps/x/operations/op-1?x=1")).toBe(
-      "/v1/apps/x/operations/op-1",
-    );
-    expect(pathOf("/v1/apps?x=1")).toBe("/v1/apps");
-  });
-});
-
-describe("createOnce", () => {
-  const unknown = () => scalingoError("lost", { outcomeUnknown: true });
-  it("returns what the lookup finds after an unknown outcome, without creating again", async () => {
-    let creates = 0;
-    const result = await createOnce({
-      attempts: 3,
-      delayMs: () => 0,
-      create: async () => {
-        creates++;
-        throw unknown();
-      },
-      lookup: async () => "found",
-    });
-    expect({ result, creates }).toEqual({ result: "found", creates: 1 });
-  });
-
-  it("does not retry or look up after a definite refusal", async () => {
-    let lookups = 0;
-    const error = await rejection(
-      createOnce({
-        attempts: 3,
-        delayMs: () => 0,
-        create: async () => {
-          throw scalingoError("422", { status: 422 });
-        },
-        lookup: async () => {
-          lookups++;
-          return "found";
-        },
-      }),
-    );
-    expect({ message: error.message, lookups }).toEqual({ message: "422", lookups: 0 });
   });
 });
 

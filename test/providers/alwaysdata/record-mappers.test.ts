@@ -1,13 +1,6 @@
+/** Pure mappers of the record provider: payloads, API records, clashes, refresh, rules. */
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { alwaysdataApiError, apiErrorDetail } from "../../../providers/alwaysdata/errors";
-import {
-  basicAuthUser,
-  isRetryable,
-  resolveConnection,
-  retryAfterMs,
-  retryDelayMs,
-} from "../../../providers/alwaysdata/http";
 import {
   type ApiRecord,
   changedFields,
@@ -15,12 +8,16 @@ import {
   fromApiRecord,
   idFromRef,
   matchingRecords,
+  recordRules,
+  recordToAdopt,
   refreshedInputs,
   sameValue,
+  takeoverNeedsUpdate,
   toRecordOutputs,
   toRecordPayload,
-} from "../../../providers/alwaysdata/mappers";
+} from "../../../providers/alwaysdata/record-mappers";
 import { apiRecordListSchema, type RecordInputs } from "../../../providers/alwaysdata/schemas";
+import { UNKNOWN } from "../../../providers/base/inputs";
 
 const cname: RecordInputs = {
   zone: "example.com",
@@ -182,83 +179,33 @@ describe("update and refresh mapping", () => {
   });
 });
 
-describe("connection, retries and errors", () => {
-  it("prefers stack config to the environment and defaults the API root", () => {
-    const env = { ALWAYSDATA_API_KEY: "env-key", ALWAYSDATA_ACCOUNT: "env-acct" };
-    expect(resolveConnection({ apiKey: "cfg-key" }, env)).toEqual({
-      apiUrl: "https://api.alwaysdata.com/v1",
-      apiKey: "cfg-key",
-      account: "env-acct",
-    });
-    expect(resolveConnection(undefined, { ...env, ALWAYSDATA_API_URL: "http://127.0.0.1:1/v1" }).apiUrl).toBe(
-      "http://127.0.0.1:1/v1",
-    );
-  });
-
-  it("explains how to set a missing key", () => {
-    expect(() => resolveConnection({ apiKey: " " }, {})).toThrow(
-      "Alwaysdata API key missing: run `pulumi config set alwaysdata:apiKey --secret <key>` or set ALWAYSDATA_API_KEY",
-    );
+describe("rules and adoption", () => {
+  it.each([
+    [{ zone: "example.com", name: "www", type: "CNAME" }, []],
+    [{ zone: "example.com", name: UNKNOWN, type: "CNAME" }, []],
+    [{ zone: "example.com", name: "a.other.org.", type: "CNAME" }, ["name"]],
+    [{ zone: "example.com", name: "", type: "MX" }, ["priority"]],
+    [{ zone: "example.com", name: "", type: "SRV", priority: 10 }, []],
+  ])("recordRules(%j) fails on %j", (inputs, properties) => {
+    expect(recordRules(inputs).map((f) => f.property)).toEqual(properties);
   });
 
   it.each([
-    ["KEY", undefined, "KEY"],
-    ["KEY", "shop", "KEY account=shop"],
-  ])("Basic user for key %s and account %s is %j", (key, account, user) => {
-    expect(basicAuthUser(key, account)).toBe(user);
+    [apiRecord({}), false],
+    [apiRecord({ value: "other." }), true],
+    [apiRecord({ ttl: 60 }), false],
+  ])("takeoverNeedsUpdate(%j) = %s", (remote, expected) => {
+    expect(takeoverNeedsUpdate(remote, cname)).toBe(expected);
   });
 
-  it.each([
-    ["POST", 429, true],
-    ["GET", 429, true],
-    ["GET", 503, true],
-    ["PUT", undefined, true],
-    ["DELETE", 500, true],
-    ["POST", 503, false],
-    ["POST", undefined, false],
-    ["GET", 404, false],
-    ["PUT", 400, false],
-  ])("%s answered %s is retryable: %s", (method, status, expected) => {
-    expect(isRetryable(method, status)).toBe(expected);
-  });
-
-  it("waits Retry-After when given, else 1, 2, 4 … up to 30 seconds", () => {
-    expect([1, 2, 3, 6, 9].map((n) => retryDelayMs(n, undefined))).toEqual([
-      1000, 2000, 4000, 30_000, 30_000,
-    ]);
-    expect(retryDelayMs(1, 5000)).toBe(5000);
-    expect(retryDelayMs(1, 600_000)).toBe(60_000);
-    expect(retryAfterMs("2", 0)).toBe(2000);
-    expect(retryAfterMs("Thu, 01 Jan 1970 00:00:10 GMT", 4000)).toBe(6000);
-    expect(retryAfterMs(undefined, 0)).toBeUndefined();
-    expect(retryAfterMs("soon", 0)).toBeUndefined();
-  });
-
-  it.each([
-    [{ detail: "Invalid token." }, "Invalid token."],
-    [
-      { value: ["Enter a valid value."], ttl: ["Too small."] },
-      "value: Enter a valid value.; ttl: Too small.",
-    ],
-    ["<html>\n  Bad gateway\n</html>", "<html> Bad gateway </html>"],
-    ["", "no message"],
-    [undefined, "no message"],
-  ])("reads the API message of %j", (body, detail) => {
-    expect(apiErrorDetail(body)).toBe(detail);
-  });
-
-  it("builds one-line errors naming operation, method, path, status and message", () => {
-    const error = alwaysdataApiError({
-      operation: 'create record "www.example.com" (CNAME)',
-      method: "POST",
-      path: "/v1/record/",
-      status: 400,
-      detail: "value: Enter a valid value.",
-    });
-    expect(error.message).toBe(
-      'create record "www.example.com" (CNAME): POST /v1/record/ failed: 400 (value: Enter a valid value.).',
+  it("adopts the single match, and explains a clash or duplicates", () => {
+    const one = apiRecord({ id: 3 });
+    expect(recordToAdopt("create", { ...cname, adopt: true }, [one])).toBe(one);
+    expect(() => recordToAdopt("create", cname, [one])).toThrow(
+      'create: a matching record already exists in zone "example.com" (id 3, name "www", value "my-app.osc-fr1.scalingo.io."). Set `adopt: true`',
     );
-    expect(error).toBeInstanceOf(Error);
-    expect(error.status).toBe(400);
+    expect(() => recordToAdopt("create", { ...cname, adopt: true }, [one, apiRecord({ id: 4 })])).toThrow(
+      "create: cannot adopt, 2 records match",
+    );
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Waiting, the two ways providers need it: a create that must never run twice after a lost response
+ * (`createOnce`), and polling an asynchronous operation until it is done (`pollUntil`). Pure functions over the
+ * callbacks they are given; providers capture them by value.
+ */
+import { providerError } from "./errors";
+
+/** Wait `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Whether an error says the failed call may have been applied all the same (`outcomeUnknown`). */
+export function outcomeUnknown(error: unknown): boolean {
+  return (
+    error !== null && typeof error === "object" && "outcomeUnknown" in error && error.outcomeUnknown === true
+  );
+}
+
+/**
+ * Send a create that must never run twice. After a failure whose outcome is unknown (no response, 5xx), the
+ * object is looked up by its natural key first: found means the create was applied and its response lost;
+ * not found means it is safe to try again. Other failures (4xx) are final.
+ */
+export async function createOnce<T>(opts: {
+  attempts: number;
+  delayMs: (attempt: number) => number;
+  create: () => Promise<T>;
+  lookup: () => Promise<T | undefined>;
+}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await opts.create();
+    } catch (error) {
+      if (!outcomeUnknown(error)) throw error;
+      const found = await opts.lookup();
+      if (found !== undefined) return found;
+      if (attempt >= opts.attempts) throw error;
+      await sleep(opts.delayMs(attempt));
+    }
+  }
+}
+
+/** What {@link pollUntil} polls, and how long it may take. */
+export interface PollOptions<T> {
+  /** The provider's name, for the error's name. */
+  provider: string;
+  /** What is awaited, for messages: `create app "x": operation op-1`. */
+  what: string;
+  timeoutMs: number;
+  intervalMs: number;
+  /** The fix to suggest after a timeout. */
+  hint: string;
+  probe: () => Promise<T>;
+  done: (value: T) => boolean;
+  /** Why `value` means the operation failed, or `undefined`. */
+  failure?: (value: T) => string | undefined;
+}
+
+/** Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us). */
+export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
+  const deadline = Date.now() + opts.timeoutMs;
+  // Slow down while waiting (×1.5 up to 15 s): provisioning can take minutes and APIs limit calls per minute.
+  let interval = opts.intervalMs;
+  for (;;) {
+    const value = await opts.probe();
+    const failed = opts.failure?.(value);
+    if (failed !== undefined) throw providerError(opts.provider, `${opts.what} failed: ${failed}`);
+    if (opts.done(value)) return value;
+    if (Date.now() >= deadline) {
+      const seconds = Math.round(opts.timeoutMs / 1000);
+      throw providerError(opts.provider, `${opts.what} did not finish within ${seconds} s; ${opts.hint}`);
+    }
+    await sleep(Math.min(interval, Math.max(0, deadline - Date.now())));
+    interval = Math.min(interval * 1.5, Math.max(opts.intervalMs, 15_000));
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Pure mappers of the `App` resource: its inputs to the app settings the API takes, and the app the API
+ * returns to the resource's outputs (and, for `read`, back to inputs).
+ * @see https://developers.scalingo.com/apps
+ */
+import type { Bag } from "../base/inputs";
+import type { ApiApp, AppInputs } from "./schemas";
+
+/** The DNS target of an app, with the trailing dot: `<app>.<region>.scalingo.io.`, built from `base_url`. */
+export function cnameTarget(baseUrl: string): string {
+  const host = baseUrl.replace(/^[a-z]+:\/\//, "").replace(/[/:].*$/, "");
+  return `${host}.`;
+}
+
+/** App settings as the API names them (`PATCH /v1/apps/:id` `{"app":{…}}`). */
+export function appSettingsPayload(inputs: AppInputs, stackId: string | undefined) {
+  return {
+    force_https: inputs.forceHttps,
+    router_logs: inputs.routerLogs,
+    sticky_session: inputs.stickySession,
+    ...(stackId === undefined ? {} : { stack_id: stackId }),
+  };
+}
+
+/** Only the settings that differ from the app as it is; empty when nothing needs to change. */
+export function appSettingsChanges(app: ApiApp, wanted: ReturnType<typeof appSettingsPayload>): Bag {
+  return Object.fromEntries(Object.entries(wanted).filter(([key, value]) => (app as Bag)[key] !== value));
+}
+
+/** Full outputs of an App: the inputs plus what the API computed. */
+export function appOutputs(inputs: AppInputs, app: ApiApp) {
+  return {
+    ...inputs,
+    name: app.name,
+    appId: app.id,
+    url: app.url,
+    baseUrl: app.base_url,
+    gitUrl: app.git_url,
+    cnameTarget: cnameTarget(app.base_url),
+    stackId: app.stack_id ?? undefined,
+  };
+}
+
+/** Inputs as they are on Scalingo (for `read`): remote values replace the declared ones. */
+export function appInputsFromApi(inputs: AppInputs, app: ApiApp, stackName: string | undefined): AppInputs {
+  return {
+    ...inputs,
+    name: app.name,
+    forceHttps: app.force_https,
+    routerLogs: app.router_logs,
+    stickySession: app.sticky_session,
+    ...(inputs.stack === undefined ? {} : { stack: stackName ?? app.stack_id ?? inputs.stack }),
+  };
+}

@@ -1,0 +1,110 @@
+/** Create-once and polling, with fake callbacks. */
+import { describe, expect, it } from "vitest";
+import { providerError } from "../../../providers/base/errors";
+import { createOnce, outcomeUnknown, pollUntil } from "../../../providers/base/polling";
+
+/** Await a promise expected to reject and return its error. */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+  }
+  throw new Error("expected the promise to reject with an Error");
+}
+
+describe("createOnce", () => {
+  const unknown = () => providerError("Scalingo", "lost", { outcomeUnknown: true });
+  it("returns what the lookup finds after an unknown outcome, without creating again", async () => {
+    let creates = 0;
+    const result = await createOnce({
+      attempts: 3,
+      delayMs: () => 0,
+      create: async () => {
+        creates++;
+        throw unknown();
+      },
+      lookup: async () => "found",
+    });
+    expect({ result, creates }).toEqual({ result: "found", creates: 1 });
+  });
+
+  it("does not retry or look up after a definite refusal", async () => {
+    let lookups = 0;
+    const error = await rejection(
+      createOnce({
+        attempts: 3,
+        delayMs: () => 0,
+        create: async () => {
+          throw providerError("Scalingo", "422", { status: 422 });
+        },
+        lookup: async () => {
+          lookups++;
+          return "found";
+        },
+      }),
+    );
+    expect({ message: error.message, lookups }).toEqual({ message: "422", lookups: 0 });
+  });
+
+  it("creates again when the lookup finds nothing, and gives up after the last attempt", async () => {
+    const calls: string[] = [];
+    const error = await rejection(
+      createOnce({
+        attempts: 2,
+        delayMs: () => 0,
+        create: async () => {
+          calls.push("create");
+          throw unknown();
+        },
+        lookup: async () => {
+          calls.push("lookup");
+          return undefined;
+        },
+      }),
+    );
+    expect({ message: error.message, calls }).toEqual({
+      message: "lost",
+      calls: ["create", "lookup", "create", "lookup"],
+    });
+  });
+
+  it.each([
+    [{ outcomeUnknown: true }, true],
+    [{ outcomeUnknown: false }, false],
+    [new Error("x"), false],
+    [undefined, false],
+  ])("outcomeUnknown(%j) = %s", (error, expected) => {
+    expect(outcomeUnknown(error)).toBe(expected);
+  });
+});
+
+describe("pollUntil", () => {
+  const base = { provider: "Acme", what: "op 1", intervalMs: 1, hint: "raise the timeout" };
+
+  it("polls until done", async () => {
+    let n = 0;
+    const value = await pollUntil({ ...base, timeoutMs: 1000, probe: async () => ++n, done: (v) => v === 3 });
+    expect(value).toBe(3);
+  });
+
+  it("fails with the reason the probe gives", async () => {
+    const error = await rejection(
+      pollUntil({
+        ...base,
+        timeoutMs: 1000,
+        probe: async () => "error",
+        done: () => false,
+        failure: (v) => v,
+      }),
+    );
+    expect(error).toMatchObject({ name: "AcmeError", message: "op 1 failed: error" });
+  });
+
+  it("gives up at the deadline with the hint", async () => {
+    const error = await rejection(
+      pollUntil({ ...base, timeoutMs: 5, probe: async () => 0, done: () => false }),
+    );
+    expect(error.message).toBe("op 1 did not finish within 0 s; raise the timeout");
+  });
+});
