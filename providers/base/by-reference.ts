@@ -69,12 +69,14 @@ export function implementationFor(state: ShimState, props: Bag): Promise<Impleme
   let loading = state.loaded.get(type);
   if (loading === undefined) {
     loading = (async () => {
-      const implementation = loadImplementations(process.cwd())[type];
-      if (implementation === undefined) {
+      const shared = loadImplementations(process.cwd())[type];
+      if (shared === undefined) {
         throw new Error(
           `the installed paasenv has no provider for ${type}: upgrade paasenv in this program's directory`,
         );
       }
+      // A copy per shim: `configure` keeps its settings on the object it is called on.
+      const implementation = { ...shared };
       if (state.request !== undefined) await implementation.configure?.(state.request);
       return implementation;
     })();
@@ -119,6 +121,7 @@ export const providerShim: Required<dynamic.ResourceProvider<Bag, Bag>> & ShimSt
   async read(id, props) {
     const stored = props ?? {};
     const result = await (await implementationFor(this, stored)).read(id, stored);
+    if (result.id === undefined) return result;
     return { ...result, props: withType(result.props, stored), inputs: withType(result.inputs, stored) };
   },
   async update(id, olds, news) {

@@ -4,57 +4,12 @@
  * `allowReplace` is true.
  * @see https://developers.scalingo.com/addons
  */
-import * as pulumi from "@pulumi/pulumi";
-import { type DiffDeclaration, replacedFields } from "../base/diff";
-import { begin, beginFromState, providerMethods } from "../base/resource";
-import {
-  addonInputsFromApi,
-  addonOutputs,
-  connectionVariable,
-  defaultAddonVariables,
-  keepsAddon,
-  refuseReplacement,
-  shortProviderId,
-} from "./addon-mappers";
-import type { ScalingoClient } from "./client";
-import { scalingoError, scalingoInitError } from "./errors";
-import { createOnceWith, poll } from "./operations";
-import { appChildDiff, scalingoResource } from "./resource";
-import {
-  type AddonInputs,
-  type ApiAddon,
-  addonCreatedSchema,
-  addonInputsSchema,
-  addonSchema,
-  planSchema,
-  variableSchema,
-} from "./schemas";
-import type { ScalingoProvider } from "./settings";
+import type * as pulumi from "@pulumi/pulumi";
+import { PaasenvResource } from "../base/paasenv-resource";
+import type { addonOutputs } from "./addon-mappers";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
-export const ADDON_PROVIDER_VERSION = "1";
-
-/**
- * Terraform's ForceNew (`app`, `providerId`), plus `version` when it changes from one value to another. A
- * replacement (only ever allowed by `allowReplace`) deletes the old add-on first: an app holds at most one
- * add-on per provider, so Scalingo would refuse the new one while the old one exists.
- */
-const ADDON_DIFF: DiffDeclaration = {
-  ...appChildDiff(["provider", "plan", "version"], ["provider", "version"]),
-  keeps: keepsAddon,
-  deleteBeforeReplace: (replaces) => replaces.length > 0,
-};
-
-/** Check and diff of an Addon: a plan change upgrades in place; a replacement needs `allowReplace`. */
-const ADDON = scalingoResource({
-  kind: "Addon",
-  key: "provider",
-  inputs: addonInputsSchema,
-  what: (inputs) => `${inputs.provider} add-on of app ${inputs.appId}`,
-  changeRules: (olds, inputs, label) =>
-    refuseReplacement(replacedFields(ADDON_DIFF, olds, inputs), olds, inputs, label),
-  diff: ADDON_DIFF,
-});
+export const ADDON_PROVIDER_VERSION = "2";
 
 /** Arguments of an {@link Addon}. */
 export interface AddonArgs {
@@ -87,170 +42,6 @@ export interface AddonArgs {
 /** Outputs of an {@link Addon} (besides its inputs). */
 export type AddonOutputs = ReturnType<typeof addonOutputs>;
 
-async function listAddons(client: ScalingoClient, op: string, appId: string): Promise<ApiAddon[]> {
-  const { z } = client;
-  const path = `/v1/apps/${appId}/addons`;
-  return (await client.request({ op, method: "GET", path, root: "addons", schema: z.array(addonSchema(z)) }))
-    .data;
-}
-
-async function findByProvider(client: ScalingoClient, op: string, inputs: AddonInputs) {
-  return (await listAddons(client, op, inputs.appId)).find(
-    (a) => shortProviderId(a.addon_provider.id) === inputs.provider,
-  );
-}
-
-/** The add-on `id` of the app, or `undefined` when it is gone. */
-async function findAddon(client: ScalingoClient, op: string, appId: string, id: string) {
-  const path = `/v1/apps/${appId}/addons/${id}`;
-  return client.lookup({ op, path, root: "addon", schema: addonSchema(client.z) });
-}
-
-/** The plan ID for a plan name. @see https://developers.scalingo.com/addon_providers */
-async function planIdOf(client: ScalingoClient, op: string, inputs: AddonInputs): Promise<string> {
-  const { z } = client;
-  const path = `/v1/addon_providers/${inputs.provider}/plans`;
-  const plans = (
-    await client.request({ op, method: "GET", path, root: "plans", schema: z.array(planSchema(z)) })
-  ).data;
-  const plan = plans.find((p) => p.name === inputs.plan);
-  if (plan === undefined) {
-    const known = plans.map((p) => p.name).join(", ");
-    throw scalingoError(`${op}: \`plan\` must be one of ${known} (got "${inputs.plan}")`);
-  }
-  return plan.id;
-}
-
-/** Provisioning and plan changes are asynchronous: wait for `running`, with a deadline. */
-async function waitRunning(client: ScalingoClient, op: string, addon: ApiAddon): Promise<ApiAddon> {
-  return poll(client, {
-    what: `${op}: waiting for the add-on to be running`,
-    probe: async () => {
-      if (addon.status === "running") return addon;
-      const now = await findAddon(client, op, addon.app_id ?? "", addon.id);
-      if (now === undefined)
-        throw scalingoError(`${op}: the add-on ${addon.id} disappeared while provisioning`);
-      return now;
-    },
-    done: (a) => a.status === "running",
-    failure: (a) => (a.status === "suspended" ? "the add-on is suspended (check billing)" : undefined),
-  });
-}
-
-/** Change the plan when it differs, then wait until the add-on runs again. */
-async function convergePlan(client: ScalingoClient, op: string, addon: ApiAddon, inputs: AddonInputs) {
-  const withApp = { ...addon, app_id: inputs.appId };
-  if (addon.plan.name === inputs.plan) return waitRunning(client, op, withApp);
-  const body = { addon: { plan_id: await planIdOf(client, op, inputs) } };
-  const path = `/v1/apps/${inputs.appId}/addons/${addon.id}`;
-  const reply = await client.request({
-    op,
-    method: "PATCH",
-    path,
-    body,
-    root: "addon",
-    schema: addonSchema(client.z),
-  });
-  return waitRunning(client, op, { ...reply.data, app_id: inputs.appId });
-}
-
-/** The connection URL, resolved (`aliases=false`); empty when the variable is missing. */
-async function connectionUrl(
-  client: ScalingoClient,
-  op: string,
-  inputs: AddonInputs,
-  names: readonly string[],
-) {
-  const { z } = client;
-  const path = `/v1/apps/${inputs.appId}/variables`;
-  const schema = z.array(variableSchema(z));
-  const vars = (
-    await client.request({ op, method: "GET", path, query: { aliases: "false" }, root: "variables", schema })
-  ).data;
-  return vars.find((v) => v.name === connectionVariable(inputs.provider, names))?.value ?? "";
-}
-
-/** Provision the add-on once, even after a lost response. @see https://developers.scalingo.com/addons */
-async function provision(client: ScalingoClient, op: string, inputs: AddonInputs) {
-  const planId = await planIdOf(client, op, inputs);
-  const options = inputs.version === undefined ? {} : { options: { version: inputs.version } };
-  const body = { addon: { addon_provider_id: inputs.provider, plan_id: planId, ...options } };
-  const path = `/v1/apps/${inputs.appId}/addons`;
-  const schema = addonCreatedSchema(client.z);
-  return createOnceWith(
-    client,
-    async () => {
-      const reply = await client.request({ op, method: "POST", path, body, schema });
-      return { addon: reply.data.addon, variables: reply.data.variables };
-    },
-    async () => {
-      const addon = await findByProvider(client, op, inputs);
-      return addon === undefined ? undefined : { addon, variables: undefined };
-    },
-  );
-}
-
-/** The adoption refusal: the app already has an add-on of this provider. */
-const clashMessage = (op: string, inputs: AddonInputs, existing: ApiAddon) =>
-  `${op}: the app already has a ${inputs.provider} add-on (${existing.id}). To manage it with paasenv, ` +
-  "set `adopt: true` on this resource (or `pulumi config set scalingo:adoptExisting true`) and run " +
-  "`pulumi up` again.";
-
-/** The dynamic provider behind {@link Addon}. */
-export const addonProvider: ScalingoProvider = {
-  ...providerMethods(ADDON),
-
-  async create(raw) {
-    const { inputs, op, client } = await begin(this, "create", raw, ADDON);
-    const existing = await findByProvider(client, op, inputs);
-    if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
-      throw scalingoError(clashMessage(op, inputs, existing), { status: 422 });
-    }
-    const made =
-      existing === undefined ? await provision(client, op, inputs) : { addon: existing, variables: [] };
-    const names = made.variables?.length ? made.variables : defaultAddonVariables(inputs.provider);
-    try {
-      const addon = await convergePlan(client, op, made.addon, inputs);
-      const url = await connectionUrl(client, op, inputs, names);
-      return { id: addon.id, outs: addonOutputs(inputs, addon, names, url) };
-    } catch (error) {
-      const properties = { ...addonOutputs(inputs, made.addon, names, ""), __provider: raw.__provider };
-      throw scalingoInitError(error, made.addon.id, properties);
-    }
-  },
-
-  async read(id, stored) {
-    const props = stored ?? {};
-    const { z, state, op, client } = await beginFromState(this, "read", props, ADDON);
-    const addon = await findAddon(client, op, state.appId, id);
-    if (addon === undefined) return {};
-    const names =
-      z.array(z.string()).safeParse(props.variableNames).data ?? defaultAddonVariables(state.provider);
-    const inputs = addonInputsFromApi(state, addon);
-    const url = await connectionUrl(client, op, inputs, names);
-    return { id, props: addonOutputs(inputs, addon, names, url), inputs };
-  },
-
-  async update(id, olds, news) {
-    const { z, inputs, op, client } = await begin(this, "update", news, ADDON);
-    const current = await findAddon(client, op, inputs.appId, id);
-    if (current === undefined) {
-      throw scalingoError(
-        `${op}: add-on ${id} no longer exists on Scalingo; run \`pulumi refresh\` to forget it`,
-      );
-    }
-    const names =
-      z.array(z.string()).safeParse(olds.variableNames).data ?? defaultAddonVariables(inputs.provider);
-    const addon = await convergePlan(client, op, current, inputs);
-    return { outs: addonOutputs(inputs, addon, names, await connectionUrl(client, op, inputs, names)) };
-  },
-
-  async delete(id, props) {
-    const { state, op, client } = await beginFromState(this, "delete", props, ADDON);
-    await client.remove({ op, path: `/v1/apps/${state.appId}/addons/${id}` });
-  },
-};
-
 /**
  * A database add-on of a Scalingo app. `connectionUrl` is a secret output.
  *
@@ -261,7 +52,7 @@ export const addonProvider: ScalingoProvider = {
  * }, { protect: true });
  * ```
  */
-export class Addon extends pulumi.dynamic.Resource {
+export class Addon extends PaasenvResource {
   /** The add-on ID (also the Database API's database ID). */
   declare readonly addonId: pulumi.Output<string>;
   /** The database resource ID (user and database name). */
@@ -288,6 +79,6 @@ export class Addon extends pulumi.dynamic.Resource {
       resourceName: name,
     };
     const secrets = [...(opts?.additionalSecretOutputs ?? []), "connectionUrl"];
-    super(addonProvider, name, props, { ...opts, additionalSecretOutputs: secrets }, "scalingo", "Addon");
+    super("scalingo", "Addon", name, props, { ...opts, additionalSecretOutputs: secrets });
   }
 }

@@ -3,31 +3,13 @@
  * in it). Settings (`forceHttps`, `routerLogs`, `stickySession`, `stack`) converge in place.
  * @see https://developers.scalingo.com/apps
  */
-import * as pulumi from "@pulumi/pulumi";
-import { begin, beginFromState, providerMethods } from "../base/resource";
-import { appInputsFromApi, appOutputs, appSettingsChanges, appSettingsPayload } from "./app-mappers";
-import type { ScalingoClient } from "./client";
-import { scalingoError, scalingoInitError } from "./errors";
+import type * as pulumi from "@pulumi/pulumi";
+import { PaasenvResource } from "../base/paasenv-resource";
+import type { appOutputs } from "./app-mappers";
 import type { Region } from "./limits";
-import { createOnceWith } from "./operations";
-import { scalingoResource } from "./resource";
-import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema } from "./schemas";
-import type { ScalingoProvider } from "./settings";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
-export const APP_PROVIDER_VERSION = "1";
-
-/** Check and diff of an App: a rename is in place; a region change replaces it (Terraform's ForceNew). */
-const APP = scalingoResource({
-  kind: "App",
-  key: "name",
-  inputs: appInputsSchema,
-  what: (inputs) => `app "${inputs.name}"`,
-  diff: {
-    fields: ["name", "region", "stack", "forceHttps", "routerLogs", "stickySession", "providerVersion"],
-    replaceOn: ["region"],
-  },
-});
+export const APP_PROVIDER_VERSION = "2";
 
 /** Arguments of an {@link App}. */
 export interface AppArgs {
@@ -62,156 +44,6 @@ export interface AppArgs {
 /** Outputs of an {@link App} (besides its inputs). */
 export type AppOutputs = ReturnType<typeof appOutputs>;
 
-async function findApp(client: ScalingoClient, op: string, idOrName: string): Promise<ApiApp | undefined> {
-  return client.lookup({ op, path: `/v1/apps/${idOrName}`, root: "app", schema: appSchema(client.z) });
-}
-
-async function getApp(client: ScalingoClient, op: string, id: string): Promise<ApiApp> {
-  const app = await findApp(client, op, id);
-  if (app === undefined) {
-    throw scalingoError(`${op}: app ${id} no longer exists on Scalingo; run \`pulumi refresh\` to forget it`);
-  }
-  return app;
-}
-
-/** @see https://developers.scalingo.com/stacks */
-async function listStacks(client: ScalingoClient, op: string) {
-  const { z } = client;
-  const reply = await client.request({
-    op,
-    method: "GET",
-    path: "/v1/features/stacks",
-    root: "stacks",
-    schema: z.array(stackSchema(z)),
-  });
-  return reply.data;
-}
-
-async function stackIdOf(
-  client: ScalingoClient,
-  op: string,
-  name: string | undefined,
-): Promise<string | undefined> {
-  if (name === undefined) return undefined;
-  const stacks = await listStacks(client, op);
-  const found = stacks.find((s) => s.name === name || s.id === name);
-  if (found === undefined) {
-    const known = stacks.map((s) => s.name).join(", ");
-    throw scalingoError(`${op}: \`stack\` must be one of ${known} (got "${name}")`);
-  }
-  return found.id;
-}
-
-/** @see https://developers.scalingo.com/apps#create-an-application */
-async function postApp(client: ScalingoClient, op: string, name: string, stackId: string | undefined) {
-  const body = { app: { name, ...(stackId === undefined ? {} : { stack_id: stackId }) } };
-  const reply = await client.request({
-    op,
-    method: "POST",
-    path: "/v1/apps",
-    body,
-    root: "app",
-    schema: appSchema(client.z),
-  });
-  return reply.data;
-}
-
-/** Bring settings to the declared values: one PATCH with what differs, none when nothing does. */
-async function converge(
-  client: ScalingoClient,
-  op: string,
-  app: ApiApp,
-  inputs: AppInputs,
-  stackId?: string,
-) {
-  const changes = appSettingsChanges(app, appSettingsPayload(inputs, stackId));
-  if (Object.keys(changes).length === 0) return app;
-  const reply = await client.request({
-    op,
-    method: "PATCH",
-    path: `/v1/apps/${app.id}`,
-    body: { app: changes },
-    root: "app",
-    schema: appSchema(client.z),
-  });
-  return reply.data;
-}
-
-/** Rename through `POST /rename`; after a lost response the app is read back instead of renaming twice. */
-async function rename(client: ScalingoClient, op: string, app: ApiApp, newName: string): Promise<ApiApp> {
-  const path = `/v1/apps/${app.id}/rename`;
-  const body = { current_name: app.name, new_name: newName };
-  const schema = appSchema(client.z);
-  return createOnceWith(
-    client,
-    async () => (await client.request({ op, method: "POST", path, body, root: "app", schema })).data,
-    async () => {
-      const now = await findApp(client, op, app.id);
-      return now?.name === newName ? now : undefined;
-    },
-  );
-}
-
-const clashMessage = (op: string, name: string, region: string) =>
-  `${op}: an app named "${name}" already exists in ${region}. To manage it with paasenv, set \`adopt: true\` on ` +
-  "this resource (or `pulumi config set scalingo:adoptExisting true`) and run `pulumi up` again; " +
-  "otherwise choose another name.";
-
-async function readStackName(client: ScalingoClient, op: string, inputs: AppInputs, app: ApiApp) {
-  if (inputs.stack === undefined || app.stack_id === undefined || app.stack_id === null) return undefined;
-  return (await listStacks(client, op)).find((s) => s.id === app.stack_id)?.name;
-}
-
-/** The dynamic provider behind {@link App}. */
-export const appProvider: ScalingoProvider = {
-  ...providerMethods(APP),
-
-  async create(raw) {
-    const { inputs, op, client } = await begin(this, "create", raw, APP);
-    const existing = await findApp(client, op, inputs.name);
-    if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
-      throw scalingoError(clashMessage(op, inputs.name, inputs.region), { status: 422 });
-    }
-    const stackId = await stackIdOf(client, op, inputs.stack);
-    const app =
-      existing ??
-      (await createOnceWith(
-        client,
-        () => postApp(client, op, inputs.name, stackId),
-        () => findApp(client, op, inputs.name),
-      ));
-    try {
-      return { id: app.id, outs: appOutputs(inputs, await converge(client, op, app, inputs, stackId)) };
-    } catch (error) {
-      throw scalingoInitError(error, app.id, { ...appOutputs(inputs, app), __provider: raw.__provider });
-    }
-  },
-
-  async read(id, stored) {
-    const { state, op, client } = await beginFromState(this, "read", stored ?? {}, APP);
-    const app = await findApp(client, op, id);
-    if (app === undefined) return {};
-    const inputs = appInputsFromApi(state, app, await readStackName(client, op, state, app));
-    return { id, props: appOutputs(inputs, app), inputs };
-  },
-
-  async update(id, _olds, news) {
-    const { inputs, op, client } = await begin(this, "update", news, APP);
-    const current = await getApp(client, op, id);
-    const renamed = current.name === inputs.name ? current : await rename(client, op, current, inputs.name);
-    const app = await converge(client, op, renamed, inputs, await stackIdOf(client, op, inputs.stack));
-    return { outs: appOutputs(inputs, app) };
-  },
-
-  async delete(id, props) {
-    const { op, client } = await beginFromState(this, "delete", props, APP);
-    // DELETE wants the current name as confirmation: read it back in case the app was renamed elsewhere.
-    const app = await findApp(client, op, id);
-    if (app === undefined) return;
-    await client.remove({ op, path: `/v1/apps/${id}`, query: { current_name: app.name } });
-  },
-};
-
 /**
  * A Scalingo app.
  *
@@ -221,7 +53,7 @@ export const appProvider: ScalingoProvider = {
  * export const url = app.url;
  * ```
  */
-export class App extends pulumi.dynamic.Resource {
+export class App extends PaasenvResource {
   /** The app ID (children take it, so a rename replaces nothing). */
   declare readonly appId: pulumi.Output<string>;
   /** The app name. */
@@ -254,6 +86,6 @@ export class App extends pulumi.dynamic.Resource {
       providerVersion: APP_PROVIDER_VERSION,
       resourceName: name,
     };
-    super(appProvider, name, props, opts, "scalingo", "App");
+    super("scalingo", "App", name, props, opts);
   }
 }

@@ -1,10 +1,11 @@
 /**
- * The Scalingo dynamic provider: one resource per file, all on the same HTTP client (`client.ts`) and the shared base (`../base/`).
- * @see ./README.md
+ * The Scalingo resources, as a program declares them: one class per file (`app.ts`, …), each served in the
+ * provider host by the implementation beside it (`app-provider.ts`, …) through `../index.ts`'s registry.
+ * @see ../../docs/providers.md
  */
 
-export { Addon, type AddonArgs, addonProvider } from "./addon";
-export { App, type AppArgs, appProvider } from "./app";
-export { Domain, type DomainArgs, domainProvider } from "./domain";
-export { Formation, type FormationArgs, formationProvider, type ProcessScale } from "./formation";
-export { Variables, type VariablesArgs, variablesProvider } from "./variables";
+export { Addon, type AddonArgs } from "./addon";
+export { App, type AppArgs } from "./app";
+export { Domain, type DomainArgs } from "./domain";
+export { Formation, type FormationArgs, type ProcessScale } from "./formation";
+export { Variables, type VariablesArgs } from "./variables";

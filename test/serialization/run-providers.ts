@@ -1,26 +1,28 @@
 /**
- * Plain-Node step of the serialization test: load each serialized provider the way the `pulumi-nodejs` dynamic
- * provider host does (`require-from-string(text).handler()`, nothing else loaded), configure it from a stack
- * config, and run check/create/read/delete against the emulator. Prints one JSON report on stdout.
- * Usage: SCALINGO_TEST_TOKEN=… node run-providers.js <textsDir> <emulatorUrl>
+ * Plain-Node step of the serialization test: load the serialized provider the way the `pulumi-nodejs` host does
+ * (`require-from-string(text).handler()`, from the current directory, nothing else loaded), configure it from a
+ * stack config, and run check/create/read/delete of every resource type against the emulators. Prints one JSON
+ * report on stdout.
+ * Usage: SCALINGO_TEST_TOKEN=… ALWAYSDATA_TEST_KEY=… node run-providers.js <provider.js> <scalingoUrl> <alwaysdataUrl>
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { ScalingoProvider } from "../../providers/scalingo/settings";
+import type { dynamic } from "@pulumi/pulumi";
 
 type Bag = Record<string, unknown>;
+type Provider = Required<dynamic.ResourceProvider<Bag, Bag>>;
 
-const requireFromString: (code: string) => { handler(): ScalingoProvider } = require("require-from-string");
+const requireFromString: (code: string) => { handler(): Provider } = require("require-from-string");
 
-function load(dir: string, name: string, config: Record<string, string>): Promise<ScalingoProvider> {
-  const provider = requireFromString(readFileSync(join(dir, `${name}.js`), "utf8")).handler();
+async function load(file: string, config: Record<string, string>): Promise<Provider> {
+  const provider = requireFromString(readFileSync(file, "utf8")).handler();
   const get = (key: string) => config[key];
-  return provider.configure({ config: { get, require: (key) => get(key) ?? "" } }).then(() => provider);
+  await provider.configure({ config: { get, require: (key) => get(key) ?? "" } });
+  return provider;
 }
 
 /** check → create → read, as the engine runs them; returns what each step gave. */
-async function lifecycle(provider: ScalingoProvider, news: Bag) {
-  const checked = await provider.check({}, { ...news, __provider: "text" });
+async function lifecycle(provider: Provider, resourceType: string, news: Bag) {
+  const checked = await provider.check({}, { ...news, resourceType, __provider: "text" });
   const created = await provider.create({ ...checked.inputs, __provider: "text" });
   const read = await provider.read(created.id, created.outs);
   return { failures: checked.failures ?? [], id: created.id, outs: created.outs ?? {}, read };
@@ -31,49 +33,78 @@ async function errorOf(promise: Promise<unknown>) {
     await promise;
     return undefined;
   } catch (error) {
-    return error instanceof Error
-      ? { name: error.name, message: error.message, isError: true }
-      : { value: String(error) };
+    if (!(error instanceof Error)) return { value: String(error) };
+    const status = "status" in error ? error.status : undefined;
+    return { name: error.name, message: error.message, status, isError: true };
   }
 }
 
-async function main(dir: string, url: string): Promise<void> {
-  const config = {
+async function scalingo(provider: Provider) {
+  const region = "osc-fr1";
+  const app = await lifecycle(provider, "scalingo:App", { name: "serialized-app", region });
+  const appId = app.id;
+  const steps = {
+    app,
+    addon: await lifecycle(provider, "scalingo:Addon", {
+      appId,
+      region,
+      provider: "redis",
+      plan: "redis-sandbox",
+    }),
+    variables: await lifecycle(provider, "scalingo:Variables", {
+      appId,
+      region,
+      variables: { GREETING: "hello" },
+    }),
+    formation: await lifecycle(provider, "scalingo:Formation", {
+      appId,
+      region,
+      processes: { web: { amount: 1, size: "S" } },
+    }),
+    domain: await lifecycle(provider, "scalingo:Domain", { appId, region, name: "www.serialized.example" }),
+  };
+  const clash = await errorOf(
+    provider.create({ name: "serialized-app", region, resourceType: "scalingo:App", __provider: "text" }),
+  );
+  for (const name of ["domain", "formation", "variables", "addon", "app"] as const) {
+    await provider.delete(steps[name].id, steps[name].outs);
+  }
+  const afterDelete = await provider.read(appId, app.outs);
+  return { steps, clash, afterDelete };
+}
+
+async function alwaysdata(provider: Provider, wrongKey: Provider) {
+  const news = {
+    zone: "example.com",
+    name: "www.example.com.",
+    type: "CNAME",
+    value: "my-app.osc-fr1.scalingo.io.",
+  };
+  const record = await lifecycle(provider, "alwaysdata:Record", news);
+  const error = await errorOf(
+    wrongKey.create({ ...news, resourceType: "alwaysdata:Record", __provider: "text" }),
+  );
+  await provider.delete(record.id, record.outs);
+  return { record, error };
+}
+
+async function main(file: string, scalingoUrl: string, alwaysdataUrl: string): Promise<void> {
+  const config = (alwaysdataKey: string) => ({
     "scalingo:apiToken": process.env.SCALINGO_TEST_TOKEN ?? "",
-    "scalingo:authUrl": url,
+    "scalingo:authUrl": scalingoUrl,
     "scalingo:retryBaseMs": "5",
     "scalingo:pollIntervalMs": "20",
-  };
-  const [app, addon, variables, formation, domain] = await Promise.all(
-    ["app", "addon", "variables", "formation", "domain"].map((name) => load(dir, name, config)),
-  );
-  if (!app || !addon || !variables || !formation || !domain) throw new Error("a provider did not load");
-  const region = "osc-fr1";
-  const a = await lifecycle(app, { name: "serialized-app", region });
-  const appId = a.id;
-  const steps = {
-    app: a,
-    addon: await lifecycle(addon, { appId, region, provider: "redis", plan: "redis-sandbox" }),
-    variables: await lifecycle(variables, { appId, region, variables: { GREETING: "hello" } }),
-    formation: await lifecycle(formation, { appId, region, processes: { web: { amount: 1, size: "S" } } }),
-    domain: await lifecycle(domain, { appId, region, name: "www.serialized.example" }),
-  };
-  const clash = await errorOf(app.create({ name: "serialized-app", region, __provider: "text" }));
-  for (const [name, provider] of [
-    ["domain", domain],
-    ["formation", formation],
-    ["variables", variables],
-    ["addon", addon],
-    ["app", app],
-  ] as const) {
-    const step = steps[name];
-    await provider.delete(step.id, step.outs);
-  }
-  const afterDelete = await app.read(appId, a.outs);
-  process.stdout.write(JSON.stringify({ steps, clash, afterDelete }));
+    "alwaysdata:apiKey": alwaysdataKey,
+    "alwaysdata:apiUrl": alwaysdataUrl,
+  });
+  const provider = await load(file, config(process.env.ALWAYSDATA_TEST_KEY ?? ""));
+  // The host caches one provider per `__provider` text; a second host process stands in for another key.
+  const wrongKey = await load(file, config("wrong-key"));
+  const report = { scalingo: await scalingo(provider), alwaysdata: await alwaysdata(provider, wrongKey) };
+  process.stdout.write(JSON.stringify(report));
 }
 
-main(process.argv[2] ?? ".", process.argv[3] ?? "").catch((error: unknown) => {
-  console.error(error);
+main(process.argv[2] ?? "", process.argv[3] ?? "", process.argv[4] ?? "").catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

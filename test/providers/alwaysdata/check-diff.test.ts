@@ -1,6 +1,6 @@
 /** `check` and `diff` of the AlwaysdataRecord provider (no request is sent by either). */
 import { describe, expect, it } from "vitest";
-import { createRecordProvider } from "../../../providers/alwaysdata";
+import { createRecordProvider } from "../../../providers/alwaysdata/record-provider";
 import { type Bag, UNKNOWN } from "../../../providers/base/inputs";
 
 type RawProps = Bag;

@@ -8,7 +8,7 @@ import {
   type AlwaysdataEmulatorOptions,
   startAlwaysdataEmulator,
 } from "../../../emulator/alwaysdata";
-import { createRecordProvider } from "../../../providers/alwaysdata";
+import { createRecordProvider } from "../../../providers/alwaysdata/record-provider";
 import type { Bag as RawProps } from "../../../providers/base/inputs";
 
 const API_KEY = "test-key-7f3a";

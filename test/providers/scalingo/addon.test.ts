@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../../providers/base/inputs";
-import { addonProvider } from "../../../providers/scalingo/addon";
-import { appProvider } from "../../../providers/scalingo/app";
+import { addonProvider } from "../../../providers/scalingo/addon-provider";
+import { appProvider } from "../../../providers/scalingo/app-provider";
 import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;

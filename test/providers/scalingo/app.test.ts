@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../../providers/base/inputs";
-import { appProvider } from "../../../providers/scalingo/app";
+import { appProvider } from "../../../providers/scalingo/app-provider";
 import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;

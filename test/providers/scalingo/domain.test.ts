@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../../providers/base/inputs";
-import { appProvider } from "../../../providers/scalingo/app";
-import { domainProvider } from "../../../providers/scalingo/domain";
+import { appProvider } from "../../../providers/scalingo/app-provider";
+import { domainProvider } from "../../../providers/scalingo/domain-provider";
 import { TEST_CERT, TEST_KEY } from "../../emulator/scalingo/fixtures";
 import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 

@@ -3,9 +3,9 @@
  * before and after a create was applied, expired tokens. Every create must converge without duplicates.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addonProvider } from "../../../providers/scalingo/addon";
-import { appProvider } from "../../../providers/scalingo/app";
-import { domainProvider } from "../../../providers/scalingo/domain";
+import { addonProvider } from "../../../providers/scalingo/addon-provider";
+import { appProvider } from "../../../providers/scalingo/app-provider";
+import { domainProvider } from "../../../providers/scalingo/domain-provider";
 import { sessionOf } from "../../../providers/scalingo/session";
 import { appsOf, type Harness, rejection, startHarness } from "./harness";
 

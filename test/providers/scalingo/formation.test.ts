@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { appProvider } from "../../../providers/scalingo/app";
-import { formationProvider } from "../../../providers/scalingo/formation";
+import { appProvider } from "../../../providers/scalingo/app-provider";
+import { formationProvider } from "../../../providers/scalingo/formation-provider";
 import { appsOf, checkAndCreate, deployApp, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 // Static import: the provider modules read no Pulumi config at load time, so mocks only need to precede `new`.
+import { implementations } from "../../../providers";
 import * as scalingo from "../../../providers/scalingo";
 
 interface Registration {
@@ -72,9 +73,15 @@ describe("resource classes", () => {
       "pulumi-nodejs:dynamic/scalingo:Formation shop-formation",
       "pulumi-nodejs:dynamic/scalingo:Variables shop-env",
     ]);
-    for (const r of registered)
-      expect(r.inputs).toMatchObject({ providerVersion: "1", resourceName: r.name });
+    for (const r of registered) {
+      const resourceType = r.type.replace("pulumi-nodejs:dynamic/", "");
+      expect(r.inputs).toMatchObject({ providerVersion: "2", resourceName: r.name, resourceType });
+      // The provider host finds the implementation of each type in the registry.
+      expect(implementations[resourceType], resourceType).toBeDefined();
+    }
     expect(byName.shop?.inputs).toHaveProperty("__provider");
+    // One provider object for every resource: Pulumi serializes it once per program.
+    expect(new Set(registered.map((r) => r.inputs.__provider)).size).toBe(1);
     expect(byName["shop-pg"]?.secretOutputs).toEqual(["connectionUrl"]);
     expect(byName["shop-env"]?.secretOutputs).toEqual(["variables"]);
     expect(byName["shop-www"]?.secretOutputs).toEqual(["tlsCert", "tlsKey"]);

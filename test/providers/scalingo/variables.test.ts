@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addonProvider } from "../../../providers/scalingo/addon";
-import { appProvider } from "../../../providers/scalingo/app";
-import { variablesProvider } from "../../../providers/scalingo/variables";
+import { addonProvider } from "../../../providers/scalingo/addon-provider";
+import { appProvider } from "../../../providers/scalingo/app-provider";
+import { variablesProvider } from "../../../providers/scalingo/variables-provider";
 import { appsOf, checkAndCreate, deployApp, type Harness, startHarness } from "./harness";
 
 let h: Harness;

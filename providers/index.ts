@@ -1,0 +1,24 @@
+/**
+ * The provider host's side of paasenv: every dynamic resource's implementation, by the `<module>:<type>` of
+ * its type token. The one provider shim stored in state (`base/by-reference.ts`) loads this registry from the
+ * installed package (`paasenv/providers`) or from this checkout's source, and forwards each call to the
+ * implementation of the resource's `resourceType`. A Pulumi program never loads this file.
+ */
+
+import { recordProvider } from "./alwaysdata/record-provider";
+import type { Implementation } from "./base/by-reference";
+import { addonProvider } from "./scalingo/addon-provider";
+import { appProvider } from "./scalingo/app-provider";
+import { domainProvider } from "./scalingo/domain-provider";
+import { formationProvider } from "./scalingo/formation-provider";
+import { variablesProvider } from "./scalingo/variables-provider";
+
+/** Implementations by resource type (the key a resource's `resourceType` input holds). */
+export const implementations: Record<string, Implementation> = {
+  "scalingo:App": appProvider,
+  "scalingo:Addon": addonProvider,
+  "scalingo:Variables": variablesProvider,
+  "scalingo:Formation": formationProvider,
+  "scalingo:Domain": domainProvider,
+  "alwaysdata:Record": recordProvider,
+};
