@@ -1,6 +1,6 @@
 /**
  * `paasenv`: the command line of this repository (`npm run paasenv -- <command>`, or the `paasenv` bin).
- * See cli/program.ts for the commands and the README for the workflows around them.
+ * See cli/program.ts for the commands and docs/cli.md for the workflows around them.
  */
 import { processIo } from "./lib/pulumi";
 import { main } from "./program";

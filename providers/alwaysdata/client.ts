@@ -4,7 +4,7 @@
  * errors naming the operation, method, path, status and the API's own message, with a fix when there is one.
  *
  * Nothing here is created at module load: the client is built inside each provider method
- * (`shared/reference/pulumi-dynamic-providers.md` §5).
+ * (docs/design.md, "How provider code reaches the engine").
  * @see https://api.alwaysdata.com/doc/
  */
 import type { AxiosResponse } from "axios";

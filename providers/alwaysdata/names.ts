@@ -4,7 +4,7 @@
  * Public clients disagree on the form of `name`: lego sends a fully qualified name with a trailing dot
  * (`_acme-challenge.www.example.com.`), the Ansible module a host name relative to the zone (`www`).
  * paasenv accepts both on input, always *sends* the relative host name (empty string for the apex) and,
- * when reading, matches a record whose stored name is in either form. See `README.md`.
+ * when reading, matches a record whose stored name is in either form. See docs/providers.md.
  *
  * Everything here is pure: the record provider captures these functions by value when it is serialized.
  */

@@ -3,7 +3,7 @@
  *
  * Each factory takes `z` as a parameter and provider methods pass `require("zod").z`: a module-level
  * schema (or a factory closing over an imported `z`) cannot be serialized into `__provider`
- * (`shared/reference/pulumi-dynamic-providers.md` §5).
+ * (docs/design.md, "How provider code reaches the engine").
  */
 import type * as Z from "zod";
 import type { Zod } from "../base/inputs";

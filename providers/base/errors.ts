@@ -1,6 +1,6 @@
 /**
  * The errors every dynamic provider throws, from factories: a serialized `class … extends Error` loses its
- * message (`shared/reference/pulumi-dynamic-providers.md` §5, rule 3); `Object.assign(new Error(…))` keeps it.
+ * message (docs/design.md, "How provider code reaches the engine"); `Object.assign(new Error(…))` keeps it.
  * Pure functions only: providers capture this module by value.
  */
 

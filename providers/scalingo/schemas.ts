@@ -4,7 +4,7 @@
  * Every schema is a **factory taking `z` as a parameter**: a zod schema instance held at module level cannot be
  * serialized into `__provider` (pulumi/pulumi#5294), and a factory closing over an imported `z` inlines zod when
  * serialized under a test runner. Provider methods call `require("zod")` and pass `z` in.
- * @see ../../../shared/reference/pulumi-dynamic-providers.md §5
+ * @see docs/design.md, "How provider code reaches the engine"
  */
 import type { z } from "zod";
 import type { Zod } from "../base/inputs";
