@@ -168,14 +168,12 @@ async function expectWholeLifecycle(report: Report): Promise<void> {
   });
   expect(alwaysdata.records()).toEqual([]);
   // create (zone, records, POST), read, the wrong key's create, delete: nothing else, nothing twice.
-  expect(alwaysdata.requests().slice(-6).map((r) => `${r.method} ${r.status}`)).toEqual([
-    "GET 200",
-    "GET 200",
-    "POST 201",
-    "GET 200",
-    "GET 401",
-    "DELETE 204",
-  ]);
+  expect(
+    alwaysdata
+      .requests()
+      .slice(-6)
+      .map((r) => `${r.method} ${r.status}`),
+  ).toEqual(["GET 200", "GET 200", "POST 201", "GET 200", "GET 401", "DELETE 204"]);
 }
 
 describe("the shim loaded back in a plain Node process", () => {
