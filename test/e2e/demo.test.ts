@@ -29,7 +29,7 @@ function demo(args: string[]) {
   ]) {
     delete env[name];
   }
-  const script = path.join(repoRoot, "scripts", "demo.ts");
+  const script = path.join(repoRoot, "cli", "demo", "index.ts");
   return run(process.execPath, [require.resolve("tsx/cli"), script, ...args], {
     cwd: repoRoot,
     env,

@@ -31,7 +31,7 @@ function paasenv(args: string[], cwd = ROOT): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [TSX, path.join(ROOT, "scripts", "paasenv.ts"), "--cwd", e2e.project.dir, "-q", ...args],
+      [TSX, path.join(ROOT, "cli", "main.ts"), "--cwd", e2e.project.dir, "-q", ...args],
       { cwd, env: { ...e2e.env, SCALINGO_POLL_INTERVAL_MS: "50" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";
