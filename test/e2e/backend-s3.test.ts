@@ -132,17 +132,15 @@ describe("paasenv review up on the S3 backend", () => {
       paasenv("review", "up", "5", ...OFFLINE),
       paasenv("review", "up", "5", ...OFFLINE),
     ]);
-    // Each run either succeeded or stopped on the lock with the CLI's own message; at least one got through.
+    // Each run either succeeded or stopped on the lock with the CLI's own message. Both may stop: Pulumi's DIY
+    // backend writes its lock and then lists the locks, so two runs that start together can each see the other's
+    // (seen on a loaded machine). What matters is that neither corrupts the state: the next run goes through.
     for (const run of runs) {
       if (run.code === 0) continue;
       expect(run.code, describeRun(run)).toBe(1);
       expect(run.stderr).toContain("up review-5: the stack is locked by another update");
       expect(run.stderr).toContain("`pulumi cancel` removes its lock");
     }
-    expect(
-      runs.some((run) => run.code === 0),
-      runs.map(describeRun).join("\n"),
-    ).toBe(true);
 
     // The state is whole: a further up changes nothing, and the emulator holds one app, not two.
     const after = await paasenv("review", "up", "5", "--json", ...OFFLINE);
