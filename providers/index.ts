@@ -1,12 +1,12 @@
 /**
  * The provider host's side of paasenv: every dynamic resource's implementation, by the `<module>:<type>` of
- * its type token. The one provider shim stored in state (`base/by-reference.ts`) loads this registry from the
- * installed package (`paasenv/providers`) or from this checkout's source, and forwards each call to the
- * implementation of the resource's `resourceType`. A Pulumi program never loads this file.
+ * its type token, and the shim that dispatches to them. The loader text stored in every resource's
+ * `__provider` (`base/by-reference.ts`) loads this module from the installed package (`paasenv/providers`) or
+ * from this checkout's source, and hands the host `createProvider()`'s shim. A Pulumi program never loads this file.
  */
 
 import { recordProvider } from "./alwaysdata/record-provider";
-import type { Implementation } from "./base/by-reference";
+import { createShim, type Implementation } from "./base/by-reference";
 import { addonProvider } from "./scalingo/addon-provider";
 import { appProvider } from "./scalingo/app-provider";
 import { domainProvider } from "./scalingo/domain-provider";
@@ -22,3 +22,11 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Domain": domainProvider,
   "alwaysdata:Record": recordProvider,
 };
+
+/**
+ * A new provider object for the host to call for every paasenv resource (one per loader call: `configure` keeps
+ * the stack config on it). Called by the loader text stored in state: keep the name and signature.
+ */
+export function createProvider() {
+  return createShim(implementations);
+}

@@ -1,89 +1,69 @@
 /**
  * How paasenv's provider code reaches the Pulumi engine: **by reference**.
  *
- * Every paasenv dynamic resource is declared with the same small provider object, {@link providerShim}. Pulumi
- * serializes it once per program (its cache is keyed by the object) into each resource's `__provider`: about
- * 4 KB of text that holds no implementation, only the way to find it. In the provider host (`pulumi-nodejs`,
- * started in the program's directory), the shim loads the implementation named by the resource's
- * `resourceType` input (`scalingo:App`, `alwaysdata:Record`) from `implementations` of:
+ * A dynamic resource stores its provider as JavaScript text in `__provider`; the `pulumi-nodejs` host runs
+ * `require-from-string(text).handler()` (in the program's directory) and calls the returned object's `check`,
+ * `diff`, `create`… Every paasenv resource stores the same short text, {@link PROVIDER_LOADER}, written here by
+ * hand rather than produced by Pulumi's closure serializer: its `handler()` loads the provider shim from
  *
- * 1. the `paasenv` package installed beside the program (`node_modules/paasenv`, compiled JavaScript): how a
+ * 1. the `paasenv` package installed beside the program (`paasenv/providers`, compiled JavaScript): how a
  *    consuming project runs;
- * 2. else this repository's own TypeScript source (`providers/index.ts` under the program's directory),
- *    loaded through tsx's CommonJS hook: how a plain checkout runs, with no build step.
+ * 2. else this repository's own TypeScript source (`providers/index.ts` under the program's directory), through
+ *    tsx's CommonJS loader: how a plain checkout runs, with no build step;
  *
- * The shim's text never changes between paasenv versions, so the engine never sees `__provider` change, and
- * a newer paasenv's code serves `read` and `delete` of resources created by an older one: implementations
- * must keep accepting every stored shape (`providerVersion` says which). See docs/design.md, "How provider
- * code reaches the engine", for the measurements behind this choice.
+ * and fails with a clear message when neither is there. That module's `createProvider()` returns a new shim
+ * ({@link createShim}) which forwards each call to the implementation named by the resource's `resourceType` input
+ * (`scalingo:App`, `alwaysdata:Record`). The loader's contract (`paasenv/providers` exports `createProvider()`)
+ * must never change: the text is stored in every resource's state.
  *
- * Everything here is serialized by value: plain functions, `require` inside them, nothing captured but
- * other functions of this module.
+ * The text never changes between paasenv versions, so the engine never sees `__provider` change, and the
+ * installed paasenv's code serves `read` and `delete` of resources created by an older one: implementations keep
+ * accepting every stored shape (`providerVersion` says which). docs/design.md, "How provider code reaches the
+ * engine", has the measurements behind this choice.
  */
 import type { dynamic } from "@pulumi/pulumi";
 
 type Bag = Record<string, unknown>;
-/** A provider implementation, as `providers/index.ts` exports them. */
+/** A provider implementation, as `providers/index.ts` registers them. */
 export type Implementation = Required<Omit<dynamic.ResourceProvider<Bag, Bag>, "configure">> &
   Pick<dynamic.ResourceProvider<Bag, Bag>, "configure">;
+
+/** The provider object the host calls: every method, plus what it keeps between calls. */
+export type ProviderShim = Required<dynamic.ResourceProvider<Bag, Bag>> & ShimState;
 
 /** What the shim keeps in the provider host between calls. */
 export interface ShimState {
   /** The stack config the engine passed to `configure`, handed to each implementation when it is loaded. */
   request?: dynamic.ConfigureRequest;
-  /** Implementations loaded so far, by resource type. */
+  /** Implementations configured so far, by resource type. */
   loaded?: Map<string, Promise<Implementation>>;
 }
 
-/** The registry of implementations, from the installed package or from this checkout's source. */
-export function loadImplementations(cwd: string): Record<string, Implementation | undefined> {
+/**
+ * The `__provider` text of every paasenv resource (plain ES5-style JavaScript, run by the host as a module).
+ * `require.resolve(…, { paths: [cwd] })` finds the installed package from the program's directory; a package
+ * that is there but broken fails loudly instead of falling back to the source.
+ */
+export const PROVIDER_LOADER = `exports.handler = function paasenvProvider() {
+  var path = require("path");
+  var fs = require("fs");
+  var cwd = process.cwd();
+  var installed;
   try {
-    return require("paasenv/providers").implementations;
+    installed = require.resolve("paasenv/providers", { paths: [cwd] });
   } catch (error) {
-    const code = error !== null && typeof error === "object" && "code" in error ? error.code : undefined;
-    if (code !== "MODULE_NOT_FOUND") throw error;
+    installed = undefined;
   }
-  const path: typeof import("node:path") = require("node:path");
-  const fs: typeof import("node:fs") = require("node:fs");
-  const source = path.join(cwd, "providers", "index.ts");
+  if (installed !== undefined) return require(installed).createProvider();
+  var source = path.join(cwd, "providers", "index.ts");
   if (!fs.existsSync(source)) {
-    throw new Error(
-      `paasenv's provider code was not found from ${cwd}: install paasenv in this program's directory ` +
-        "(`npm install paasenv`); it serves every paasenv resource of the stack, deletes included.",
-    );
+    throw new Error("paasenv's provider code was not found from " + cwd + ": install paasenv in this program's " +
+      "directory (\`npm install paasenv\`); it serves every paasenv resource of the stack, deletes included.");
   }
-  const tsx: { require(id: string, from: string): { implementations: Record<string, Implementation> } } =
-    require("tsx/cjs/api");
-  return tsx.require(source, path.join(cwd, "index.ts")).implementations;
-}
-
-/** The implementation of `props.resourceType`, loaded and configured once per host process. */
-export function implementationFor(state: ShimState, props: Bag): Promise<Implementation> {
-  const type = props.resourceType;
-  if (typeof type !== "string") {
-    return Promise.reject(
-      new Error("a paasenv resource without `resourceType` reached the paasenv provider"),
-    );
-  }
-  state.loaded ??= new Map();
-  let loading = state.loaded.get(type);
-  if (loading === undefined) {
-    loading = (async () => {
-      const shared = loadImplementations(process.cwd())[type];
-      if (shared === undefined) {
-        throw new Error(
-          `the installed paasenv has no provider for ${type}: upgrade paasenv in this program's directory`,
-        );
-      }
-      // A copy per shim: `configure` keeps its settings on the object it is called on.
-      const implementation = { ...shared };
-      if (state.request !== undefined) await implementation.configure?.(state.request);
-      return implementation;
-    })();
-    state.loaded.set(type, loading);
-  }
-  return loading;
-}
+  var tsx = require(require.resolve("tsx/cjs/api", { paths: [cwd] }));
+  return tsx.require(source, path.join(cwd, "index.ts")).createProvider();
+};
+`;
 
 /** `bag` with the resource type carried over (implementations parse their inputs and drop unknown keys). */
 export function withType<T extends Bag | undefined>(bag: T, props: Bag): T {
@@ -98,37 +78,74 @@ export function typedError(error: unknown, props: Bag): unknown {
   return Object.assign(error, { properties: withType(properties as Bag, props) });
 }
 
-/** The one provider object of every paasenv resource: each method forwards to the resource type's implementation. */
-export const providerShim: Required<dynamic.ResourceProvider<Bag, Bag>> & ShimState = {
-  async configure(req) {
-    this.request = req;
-  },
-  async check(olds, news) {
-    const result = await (await implementationFor(this, news)).check(olds, news);
-    return { ...result, inputs: withType(result.inputs, news) };
-  },
-  async diff(id, olds, news) {
-    return (await implementationFor(this, news)).diff(id, olds, news);
-  },
-  async create(news) {
-    try {
-      const result = await (await implementationFor(this, news)).create(news);
-      return { ...result, outs: withType(result.outs, news) };
-    } catch (error) {
-      throw typedError(error, news);
+/** The implementation of `props.resourceType`, configured once per shim (a copy: `configure` keeps state on it). */
+function implementationFor(
+  registry: Readonly<Record<string, Implementation | undefined>>,
+  state: ShimState,
+  props: Bag,
+): Promise<Implementation> {
+  const type = props.resourceType;
+  if (typeof type !== "string") {
+    return Promise.reject(
+      new Error("a paasenv resource without `resourceType` reached the paasenv provider"),
+    );
+  }
+  state.loaded ??= new Map();
+  let loading = state.loaded.get(type);
+  if (loading === undefined) {
+    const shared = registry[type];
+    if (shared === undefined) {
+      return Promise.reject(
+        new Error(
+          `the installed paasenv has no provider for ${type}: upgrade paasenv in this program's directory`,
+        ),
+      );
     }
-  },
-  async read(id, props) {
-    const stored = props ?? {};
-    const result = await (await implementationFor(this, stored)).read(id, stored);
-    if (result.id === undefined) return result;
-    return { ...result, props: withType(result.props, stored), inputs: withType(result.inputs, stored) };
-  },
-  async update(id, olds, news) {
-    const result = await (await implementationFor(this, news)).update(id, olds, news);
-    return { ...result, outs: withType(result.outs, news) };
-  },
-  async delete(id, props) {
-    await (await implementationFor(this, props)).delete(id, props);
-  },
-};
+    const implementation = { ...shared };
+    const request = state.request;
+    loading = (async () => {
+      if (request !== undefined) await implementation.configure?.(request);
+      return implementation;
+    })();
+    state.loaded.set(type, loading);
+  }
+  return loading;
+}
+
+/** The provider object of every paasenv resource: each method forwards to the resource type's implementation. */
+export function createShim(registry: Readonly<Record<string, Implementation | undefined>>): ProviderShim {
+  const impl = (state: ShimState, props: Bag) => implementationFor(registry, state, props);
+  return {
+    async configure(req) {
+      this.request = req;
+    },
+    async check(olds, news) {
+      const result = await (await impl(this, news)).check(olds, news);
+      return { ...result, inputs: withType(result.inputs, news) };
+    },
+    async diff(id, olds, news) {
+      return (await impl(this, news)).diff(id, olds, news);
+    },
+    async create(news) {
+      try {
+        const result = await (await impl(this, news)).create(news);
+        return { ...result, outs: withType(result.outs, news) };
+      } catch (error) {
+        throw typedError(error, news);
+      }
+    },
+    async read(id, props) {
+      const stored = props ?? {};
+      const result = await (await impl(this, stored)).read(id, stored);
+      if (result.id === undefined) return result;
+      return { ...result, props: withType(result.props, stored), inputs: withType(result.inputs, stored) };
+    },
+    async update(id, olds, news) {
+      const result = await (await impl(this, news)).update(id, olds, news);
+      return { ...result, outs: withType(result.outs, news) };
+    },
+    async delete(id, props) {
+      await (await impl(this, props)).delete(id, props);
+    },
+  };
+}

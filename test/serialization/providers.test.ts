@@ -1,9 +1,9 @@
 /**
- * How provider code reaches the engine, proven as Pulumi runs it: the one provider shim is compiled by tsc and
- * serialized under plain Node (vitest rewrites imports, so serializing here would prove nothing), then loaded
- * back with require-from-string in another plain Node process and run against the emulators — from this
- * checkout (the TypeScript source, through tsx), from a consuming project (an installed `paasenv` package of
- * compiled JavaScript), and from a directory that has neither (a clear error).
+ * How provider code reaches the engine, proven as the `pulumi-nodejs` host runs it: the loader text every
+ * resource stores in `__provider` is loaded with require-from-string in a plain Node process and its provider
+ * runs every resource type against the emulators — from this checkout (the TypeScript source, through tsx), from
+ * a consuming project (an installed `paasenv` package of compiled JavaScript), and from a directory that has
+ * neither (a clear error).
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AlwaysdataEmulator, startAlwaysdataEmulator } from "../../emulator/alwaysdata";
 import { startEmulator } from "../../emulator/scalingo";
+import { PROVIDER_LOADER } from "../../providers/base/by-reference";
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, "../..");
@@ -58,9 +59,7 @@ beforeAll(async () => {
   await run(process.execPath, [tsc, "-p", join(__dirname, "tsconfig.providers.json"), "--outDir", DIST], {
     cwd: ROOT,
   });
-  await run(process.execPath, [join(DIST, "test", "serialization", "serialize-providers.js"), DIST], {
-    cwd: ROOT,
-  });
+  await writeFile(TEXT, PROVIDER_LOADER);
   text = await readFile(TEXT, "utf8");
   consumer = await consumerProject();
   scalingo = await startEmulator({ rateLimit: 0, addonProvisionMs: 50, operationMs: 50 });
@@ -74,11 +73,11 @@ afterAll(async () => {
   if (consumer) await rm(consumer, { recursive: true, force: true });
 });
 
-describe("the serialized provider shim", () => {
-  it("is a few kilobytes that find the implementation by reference", () => {
-    expect(text.length).toBeLessThan(8_000);
-    expect(text).toContain('require("paasenv/providers")');
-    expect(text).toContain('require("tsx/cjs/api")');
+describe("the loader text every resource stores", () => {
+  it("is under a kilobyte that finds the implementation by reference", () => {
+    expect(text.length).toBeLessThan(1_100);
+    expect(text).toContain('require.resolve("paasenv/providers", { paths: [cwd] })');
+    expect(text).toContain('require.resolve("tsx/cjs/api", { paths: [cwd] })');
     for (const inlined of [
       "AxiosHeaders",
       "interceptors",
@@ -88,17 +87,12 @@ describe("the serialized provider shim", () => {
       "__vite_ssr",
       "z.object",
     ]) {
-      expect(text, `the serialized shim contains ${inlined}`).not.toContain(inlined);
+      expect(text, `the loader text contains ${inlined}`).not.toContain(inlined);
     }
   });
 
-  it("holds no token, no key and no state", () => {
+  it("holds no token and no key", () => {
     for (const secret of ["tk-us-", API_KEY]) expect(text).not.toContain(secret);
-    // The provider object itself: methods only; `configure` keeps the stack config on it at run time, in the host.
-    const providerObject = text.split("\n").find((line) => /^var __\w+ = \{configure: /.test(line));
-    expect(providerObject).toMatch(
-      /^var __\w+ = \{configure: __f\d+, check: __f\d+, diff: __f\d+, create: __f\d+, read: __f\d+, update: __f\d+, delete: __f\d+\};$/,
-    );
   });
 });
 

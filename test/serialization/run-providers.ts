@@ -1,5 +1,5 @@
 /**
- * Plain-Node step of the serialization test: load the serialized provider the way the `pulumi-nodejs` host does
+ * Plain-Node step of the serialization test: load the provider the way the `pulumi-nodejs` host does
  * (`require-from-string(text).handler()`, from the current directory, nothing else loaded), configure it from a
  * stack config, and run check/create/read/delete of every resource type against the emulators. Prints one JSON
  * report on stdout.
