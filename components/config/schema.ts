@@ -40,9 +40,11 @@ const stackConfigObject = z.strictObject({
   app: appSchema.describe("The Scalingo app."),
   processes: processesSchema.prefault({}).describe("The formation, by process type."),
   addons: addonsSchema.prefault({}).describe("Add-ons by provider."),
-  env: variablesSchema.describe("Plain environment variables (stored as secrets in state all the same)."),
+  env: variablesSchema.describe(
+    "Plain variables: in clear in the stack file and in state, so no secret; `{{hosts}}`, `{{url}}`… placeholders.",
+  ),
   secretEnv: variablesSchema.describe(
-    "Secret variables: `pulumi config set --secret --path 'paasenv:secretEnv.NAME'`.",
+    "Secret variables, each `pulumi config set --secret --path 'paasenv:secretEnv.NAME'`; refused in clear.",
   ),
   domains: z
     .array(domainSchema)
