@@ -39,23 +39,30 @@ export function loadConfig(source: ConfigSource = pulumiConfigSource()): StackCo
 
 /** The parsed `paasenv:` namespace, or a `ConfigError` listing its problems and those of the other checks. */
 export function checkedConfig(source: ConfigSource): StackConfig {
+  const raw = fromPulumiConfig(source.all);
   const others = [
     ...namespaceProblems("scalingo", SCALINGO_SETTINGS, source.all),
     ...namespaceProblems("alwaysdata", ALWAYSDATA_SETTINGS, source.all),
+    ...secretProblems(source, raw.secretEnv),
   ];
   let config: StackConfig;
   try {
-    config = parseStackConfig(fromPulumiConfig(source.all));
+    config = parseStackConfig(raw);
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError([...error.problems, ...others]);
     throw error;
   }
-  const plainInFile =
-    source.stackFile === undefined ? [] : plainSecretEnvInFile(source.stackFile, config.secretEnv);
-  const secrets = secretEnvProblem(config.secretEnv, source.isSecret("paasenv:secretEnv"), plainInFile);
-  const problems = [...others, ...(secrets === undefined ? [] : [secrets])];
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (others.length > 0) throw new ConfigError(others);
   return config;
+}
+
+/** Whether `paasenv:secretEnv` (as written, before the schema) is encrypted; see `secretEnvProblem`. */
+function secretProblems(source: ConfigSource, secretEnv: unknown): string[] {
+  if (secretEnv === null || typeof secretEnv !== "object" || Array.isArray(secretEnv)) return [];
+  const values = Object.fromEntries(Object.entries(secretEnv).map(([name, value]) => [name, String(value)]));
+  const plainInFile = source.stackFile === undefined ? [] : plainSecretEnvInFile(source.stackFile, values);
+  const problem = secretEnvProblem(values, source.isSecret("paasenv:secretEnv"), plainInFile);
+  return problem === undefined ? [] : [problem];
 }
 
 /** The config of the running Pulumi program. */

@@ -97,6 +97,20 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reports a clear secretEnv and a bad setting beside a schema error, all at once", () => {
+    const broken = { ...all, "paasenv:app": JSON.stringify({ name: "x" }), "scalingo:httpRetries": "many" };
+    expect(() => checkedConfig({ all: broken, isSecret: () => false, warn: vi.fn() })).toThrow(
+      [
+        "Invalid stack configuration:",
+        '  - `paasenv:app.name` must be 6–48 characters long (it has 1) (got "x")',
+        '  - `scalingo:httpRetries` must be a whole number from 0 (got "many")',
+        "  - `paasenv:secretEnv` holds values written in clear (`A`, `B`), not encrypted with `secure:`; set each " +
+          "with `pulumi config set --secret --path 'paasenv:secretEnv.<NAME>' <value>` (and rotate any value " +
+          "that was committed in clear)",
+      ].join("\n"),
+    );
+  });
+
   it("refuses a secretEnv value in clear in the stack file, even when another one is secure", () => {
     const stackFile = "config:\n  paasenv:secretEnv:\n    A:\n      secure: v1:x\n    B: '2'\n";
     const source = { all, isSecret: () => true, stackFile, warn: vi.fn() };

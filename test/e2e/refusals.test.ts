@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConfigJson } from "../../cli/lib/stack-config";
-import { fullConfig } from "./configs";
+import { type ConfigJson, configFromValues } from "../../cli/lib/stack-config";
+import { fullConfig, fullValues } from "./configs";
 import {
   clearRequests,
   type E2E,
@@ -9,13 +9,16 @@ import {
   openStack,
   pulumiCli,
   startE2E,
+  storedApp,
   writeCalls,
 } from "./harness";
 
-// An unknown plan or stack is refused by the App's `check`, before anything exists on Scalingo: in preview,
-// with `up --skip-preview` (the CLI) and with the Automation API's `up` (which skips the preview too). The
-// App is the first resource of the environment and every other one waits for it; an add-on's own `check`
-// would run only once the app exists. Calls are counted: an unchanged preview makes none.
+// Configs refused before they can half-build or damage an environment, under the real engine. An unknown plan
+// or stack is refused by the App's `check`, before anything exists on Scalingo: in preview, with
+// `up --skip-preview` (the CLI) and with the Automation API's `up` (which skips the preview too). The App is
+// the first resource of the environment and every other one waits for it; an add-on's own `check` would run
+// only once the app exists. A variable an add-on owns, a secretEnv in clear and a provider-setting typo are
+// refused by the program itself, before any API call. Calls are counted: an unchanged preview makes none.
 
 const APP = "e2e-catalog";
 const BAD_PLAN = "postgresql-starter-999";
@@ -112,5 +115,31 @@ describe("once the values exist", () => {
     );
     expect(await calls()).toEqual(["POST /v1/tokens/exchange", "GET /v1/regions", "GET /v1/features/stacks"]);
     expect((await emulatorApp(e2e, APP))?.app.name).toBe(APP);
+  });
+});
+
+describe("what the program refuses before any API call", () => {
+  it("6. DATABASE_URL over the add-on's, a secretEnv in clear and scalingo:adoptExisting: yes, all at once; the live database URL is kept", async () => {
+    const values = {
+      ...fullValues(APP),
+      ...withPlan("postgresql-starter-512"),
+      "paasenv:dns": { provider: "none" },
+      "paasenv:env": { DJANGO_SETTINGS_MODULE: "app.settings", DATABASE_URL: "postgres://elsewhere/db" },
+      "scalingo:adoptExisting": "yes",
+    };
+    const stack = await openStack(e2e, "catalog", configFromValues(values)); // secretEnv not marked secret
+    await clearRequests(e2e);
+    const refused = await failure(stack.preview());
+    for (const problem of [
+      "`paasenv:env.DATABASE_URL` is set by the PostgreSQL add-on (`paasenv:addons.postgresql`), and a value " +
+        "here would replace its own; remove it (other variables can refer to it as `$DATABASE_URL`)",
+      '`scalingo:adoptExisting` must be true or false (got "yes")',
+      "`paasenv:secretEnv` holds values written in clear (`SECRET_KEY`), not encrypted with `secure:`",
+    ]) {
+      expect(refused).toContain(problem);
+    }
+    expect(await calls()).toEqual([]);
+    const databaseUrl = (await storedApp(e2e, APP))?.variables.find((v) => v.name === "DATABASE_URL");
+    expect(databaseUrl?.value).toBe("$SCALINGO_POSTGRESQL_URL");
   });
 });
