@@ -45,9 +45,9 @@ const ADDON_NAMES = { postgresql: "PostgreSQL", redis: "Redis" } as const;
  * the variable). Other `SCALINGO_*` names stay allowed. Values are never echoed: they may be credentials.
  */
 export function checkAddonVariables(config: VariableOwners, issue: AddIssue): void {
-  for (const [provider, names] of Object.entries(ADDON_VARIABLES) as [AddonKey, readonly string[]][]) {
+  for (const provider of ["postgresql", "redis"] as const) {
     if (config.addons[provider] === undefined) continue;
-    for (const name of names) {
+    for (const name of ADDON_VARIABLES[provider]) {
       for (const key of ["env", "secretEnv"] as const) {
         if (!(name in config[key])) continue;
         issue(

@@ -46,7 +46,7 @@ export function environmentHosts(config: Pick<StackConfig, "app" | "domains" | "
 export function unknownPlaceholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)]
     .map((match) => match[1] ?? "")
-    .filter((name) => !(name in PLACEHOLDERS));
+    .filter((name) => !isPlaceholder(name));
 }
 
 /** The message for unknown placeholders. */
@@ -58,6 +58,10 @@ export function unknownPlaceholderMessage(names: readonly string[]): string {
   return `uses ${names.length === 1 ? "a placeholder" : "placeholders"} paasenv does not know (${used}); known: ${known}`;
 }
 
+function isPlaceholder(name: string): name is Placeholder {
+  return name in PLACEHOLDERS;
+}
+
 /** A value as text, lists joined with commas. */
 function placeholderText(hosts: EnvironmentHosts, name: Placeholder): string {
   const value = hosts[name];
@@ -67,7 +71,7 @@ function placeholderText(hosts: EnvironmentHosts, name: Placeholder): string {
 /** `text` with every known placeholder replaced (lists comma-separated); unknown ones are left as they are. */
 export function resolvePlaceholders(text: string, hosts: EnvironmentHosts): string {
   return text.replace(PLACEHOLDER, (whole, name: string) =>
-    name in PLACEHOLDERS ? placeholderText(hosts, name as Placeholder) : whole,
+    isPlaceholder(name) ? placeholderText(hosts, name) : whole,
   );
 }
 

@@ -95,9 +95,11 @@ export function plainSecretEnvInFile(fileText: string, received: Record<string, 
 }
 
 function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== "object") return undefined;
-  const inner: unknown = Reflect.get(value, key);
-  return inner !== null && typeof inner === "object" && !Array.isArray(inner)
-    ? (inner as Record<string, unknown>)
-    : undefined;
+  if (!isRecord(value)) return undefined;
+  const inner = value[key];
+  return isRecord(inner) ? inner : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
