@@ -1,14 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
+import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
 import { ConfigError } from "./config/errors";
 import { childName } from "./config/naming";
+import { environmentHosts, resolveVariables } from "./config/placeholders";
 import { canonicalDomain } from "./config/review";
 import type { StackConfig } from "./config/schema";
 import { appVariables, variableClashes, wiredVariableNames, wiredVariables } from "./config/variables";
 import { CustomDomain } from "./custom-domain";
 import { type DnsRecord, dnsFor, manualInstructions } from "./dns/adapters";
-import { ObjectStorage, storageArgsFor } from "./object-storage";
+import { deployerAccessKey, ObjectStorage, storageArgsFor, storageProblems } from "./object-storage";
 
 /** The add-on providers paasenv manages, in the order they are declared. */
 export const ADDON_PROVIDERS = ["postgresql", "redis"] as const;
@@ -45,9 +47,15 @@ export function canonicalUrl(config: Pick<StackConfig, "domains" | "dns">): stri
   return canonical === undefined ? undefined : `https://${canonical}`;
 }
 
-/** Refuse, before any resource is declared, what the schema cannot see: variables set twice. */
-export function checkEnvironment(config: StackConfig): void {
-  const problems = variableClashes(config, wiredVariableNames(config.storage.enabled));
+/**
+ * Refuse, before any resource is declared, what the schema cannot see: variables set twice, and storage
+ * without the deployer's Scaleway access key (`storageProblems`).
+ */
+export function checkEnvironment(config: StackConfig, deployerKey: string | undefined): void {
+  const problems = [
+    ...variableClashes(config, wiredVariableNames(config.storage.enabled)),
+    ...storageProblems(config, deployerKey),
+  ];
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
@@ -86,13 +94,14 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly databaseAddonId?: pulumi.Output<string>;
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
-    checkEnvironment(config);
+    const deployerKey = deployerAccessKey();
+    checkEnvironment(config, deployerKey);
     super("paasenv:index:AppEnvironment", name, {}, opts);
     const protection = protectionFor(config.environment);
     const app = createApp(name, config, protection, this);
     createFormation(name, config, app, this);
     const addons = createAddons(name, config, app, protection, this);
-    const storage = createStorage(name, config, this);
+    const storage = createStorage(name, config, deployerKey, app, this);
     const url = canonicalUrl(config) ?? app.url;
     createVariables(name, config, app, url, storage, this);
     const domains = createDomains(name, config, app, this);
@@ -140,9 +149,28 @@ function createApp(name: string, config: StackConfig, protection: Protection, pa
       forceHttps: app.forceHttps,
       routerLogs: app.routerLogs,
       stickySession: app.stickySession,
+      ...catalogChecks(config),
     },
     { parent, protect: protection.app },
   );
+}
+
+/**
+ * What the App's `check` looks up in Scalingo's catalog, with the config keys to name: the stack and every
+ * add-on plan. The app is the first resource of the environment (the bucket waits for it too), so an unknown
+ * plan stops `up --skip-preview` before anything exists.
+ */
+export function catalogChecks(config: StackConfig): {
+  addonPlans: Record<string, string>;
+  configKeys: Record<string, string>;
+} {
+  const plans = addonPlans(config.addons);
+  const configKeys: Record<string, string> = { stack: "paasenv:app.stack" };
+  for (const provider of ADDON_PROVIDERS) {
+    if (plans[provider] !== undefined)
+      configKeys[`addonPlans.${provider}`] = planConfigKey(config.environment, provider);
+  }
+  return { addonPlans: plans, configKeys };
 }
 
 function createFormation(name: string, config: StackConfig, app: App, parent: pulumi.Resource): Formation {
@@ -175,6 +203,7 @@ function createAddons(
         ...(version === undefined ? {} : { version }),
         // The provider's `check` refuses a change that would replace the add-on unless this is true.
         allowReplace: config.allowDataLoss,
+        configKeys: { plan: planConfigKey(config.environment, provider) },
       },
       { parent, protect: protection.data },
     );
@@ -182,13 +211,26 @@ function createAddons(
   return addons;
 }
 
+/**
+ * The bucket, declared after the app: the app's `check` validates the stack and the add-on plans against
+ * Scalingo's catalog, and a refusal there must stop everything, the bucket included.
+ */
 function createStorage(
   name: string,
   config: StackConfig,
+  deployerKey: string | undefined,
+  app: App,
   parent: pulumi.Resource,
 ): ObjectStorage | undefined {
-  if (!config.storage.enabled) return undefined;
-  return new ObjectStorage(childName(name, "storage"), storageArgsFor(config), { parent });
+  // `checkEnvironment` refused storage without a deployer key before anything was declared.
+  if (!config.storage.enabled || deployerKey === undefined) return undefined;
+  const args = storageArgsFor(config, deployerKey);
+  return new ObjectStorage(childName(name, "storage"), args, { parent, dependsOn: [app] });
+}
+
+/** `paasenv:env` with its placeholders (`{{hosts}}`, …) resolved for this environment; `secretEnv` as it is. */
+export function configVariables(config: StackConfig): Pick<StackConfig, "env" | "secretEnv"> {
+  return { env: resolveVariables(config.env, environmentHosts(config)), secretEnv: config.secretEnv };
 }
 
 function createVariables(
@@ -211,7 +253,7 @@ function createVariables(
     {
       appId: app.appId,
       region: config.app.region,
-      variables: appVariables(config, wiredVariables(url, wiring)),
+      variables: appVariables(configVariables(config), wiredVariables(url, wiring)),
     },
     { parent },
   );

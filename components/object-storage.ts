@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
+import { nonBlank } from "../providers/base/settings";
 import { childName } from "./config/naming";
+import { environmentHosts, expandEntry } from "./config/placeholders";
 import type { StackConfig } from "./config/schema";
+import { APP_PERMISSION_SETS, bucketPolicyDocument, principalOf } from "./storage-policies";
 
 type StorageConfig = StackConfig["storage"];
 type LifecycleRule = StorageConfig["lifecycleRules"][number];
 type CorsRule = StorageConfig["corsRules"][number];
-
-/** The only permission set the app's API key gets, on the bucket's project only. */
-export const STORAGE_PERMISSION_SET = "ObjectStorageFullAccess";
 
 /** Arguments of an {@link ObjectStorage}; `storageArgsFor` derives them from the stack config. */
 export interface ObjectStorageArgs {
@@ -38,6 +38,32 @@ export interface ObjectStorageArgs {
   corsRules?: CorsRule[];
   /** Tags on the bucket. @example `{ "paasenv-environment": "staging" }` */
   tags?: Record<string, string>;
+  /**
+   * The access key of the Scaleway API key that runs Pulumi (`scaleway:accessKey` or `SCW_ACCESS_KEY`): the
+   * bucket policy admits its user or application beside the app, and nobody else.
+   * @example `"SCWXXXXXXXXXXXXXXXXX"`
+   */
+  deployerAccessKey: string;
+}
+
+/** The access key of the Scaleway API key Pulumi uses: `scaleway:accessKey`, else `SCW_ACCESS_KEY`. */
+export function deployerAccessKey(
+  all: Record<string, string> = pulumi.runtime.allConfig(),
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  return nonBlank(all["scaleway:accessKey"]) ?? nonBlank(env.SCW_ACCESS_KEY);
+}
+
+/** Why storage cannot be declared as configured: the bucket policy must admit whoever runs Pulumi. */
+export function storageProblems(
+  config: Pick<StackConfig, "storage">,
+  deployerKey: string | undefined,
+): string[] {
+  if (!config.storage.enabled || deployerKey !== undefined) return [];
+  return [
+    "`paasenv:storage.enabled` is true, and the bucket policy admits only the app and whoever runs Pulumi: " +
+      "set `scaleway:accessKey` (or SCW_ACCESS_KEY) to the access key of the Scaleway API key Pulumi uses",
+  ];
 }
 
 /** The bucket name of an app: `<app>-storage` (at most 48 + 8 characters, within Scaleway's 63). */
@@ -47,9 +73,10 @@ export function bucketNameFor(appName: string): string {
 
 /**
  * The {@link ObjectStorageArgs} of an environment: versioning on in production unless configured off,
- * `forceDestroy` in review environments (emptied and deleted with the stack), protection in production.
+ * `forceDestroy` in review environments (emptied and deleted with the stack), protection in production, and
+ * the CORS origins' placeholders (`{{origins}}`, `{{url}}`) resolved to this environment's hosts.
  */
-export function storageArgsFor(config: StackConfig): ObjectStorageArgs {
+export function storageArgsFor(config: StackConfig, deployerAccessKey: string): ObjectStorageArgs {
   const { storage, environment } = config;
   return {
     bucketName: bucketNameFor(config.app.name),
@@ -59,8 +86,12 @@ export function storageArgsFor(config: StackConfig): ObjectStorageArgs {
     forceDestroy: environment === "review",
     protect: environment === "production",
     lifecycleRules: storage.lifecycleRules,
-    corsRules: storage.corsRules,
+    corsRules: storage.corsRules.map((rule) => ({
+      ...rule,
+      allowedOrigins: rule.allowedOrigins.flatMap((origin) => expandEntry(origin, environmentHosts(config))),
+    })),
     tags: { "paasenv-app": config.app.name, "paasenv-environment": environment },
+    deployerAccessKey,
   };
 }
 
@@ -91,12 +122,14 @@ export function toBucketCorsRule(rule: CorsRule): scaleway.types.input.object.Bu
 }
 
 /**
- * A Scaleway Object Storage bucket for one app, with an IAM application whose policy allows Object Storage
- * in the bucket's project only, and an API key for the app (access and secret keys as secret outputs).
+ * A Scaleway Object Storage bucket for one app, reachable by that app alone: an IAM application whose policy
+ * allows object reads, writes and deletes in the bucket's project, a bucket policy admitting only that
+ * application and the deployer (so no other key of the project reaches the bucket), and an API key for the
+ * app (access and secret keys as secret outputs). See `storage-policies.ts`.
  *
  * @example
  * ```ts
- * const storage = new ObjectStorage("shop-storage", storageArgsFor(config), { parent: this });
+ * const storage = new ObjectStorage("shop-storage", storageArgsFor(config, "SCWXXXXXXXXXXXXXXXXX"), { parent: this });
  * // storage.accessKey, storage.secretKey → the app's variables
  * ```
  */
@@ -124,6 +157,7 @@ export class ObjectStorage extends pulumi.ComponentResource {
       { parent: this },
     );
     const policy = createPolicy(name, args.bucketName, application.id, projectId, this);
+    const bucketPolicy = createBucketPolicy(name, args, bucket, application.id, this);
     const key = new scaleway.iam.ApiKey(
       childName(name, "key"),
       {
@@ -131,7 +165,7 @@ export class ObjectStorage extends pulumi.ComponentResource {
         defaultProjectId: projectId,
         description: `paasenv: ${args.bucketName}`,
       },
-      { parent: this, dependsOn: [policy] },
+      { parent: this, dependsOn: [policy, bucketPolicy] },
     );
     this.bucketName = bucket.name;
     this.endpoint = bucket.endpoint;
@@ -179,9 +213,38 @@ function createPolicy(
     childName(name, "policy"),
     {
       name: `${bucketName}-object-storage`,
-      description: `paasenv: Object Storage in the project of ${bucketName}, nothing else`,
+      description: `paasenv: objects in the project of ${bucketName}; its bucket policy admits this app alone`,
       applicationId,
-      rules: [{ permissionSetNames: [STORAGE_PERMISSION_SET], projectIds: [projectId] }],
+      rules: [{ permissionSetNames: [...APP_PERMISSION_SETS], projectIds: [projectId] }],
+    },
+    { parent },
+  );
+}
+
+/**
+ * The bucket policy: the app (objects only) and the deployer, looked up from its access key; no other key of
+ * the project reaches the bucket, whatever its IAM permissions.
+ */
+function createBucketPolicy(
+  name: string,
+  args: ObjectStorageArgs,
+  bucket: scaleway.object.Bucket,
+  applicationId: pulumi.Output<string>,
+  parent: pulumi.Resource,
+): scaleway.object.BucketPolicy {
+  const deployer = scaleway.iam.getApiKeyOutput({ accessKey: args.deployerAccessKey }, { parent });
+  const policy = pulumi
+    .all([applicationId, deployer])
+    .apply(([app, key]) =>
+      JSON.stringify(bucketPolicyDocument(args.bucketName, `application_id:${app}`, principalOf(key))),
+    );
+  return new scaleway.object.BucketPolicy(
+    childName(name, "bucket-policy"),
+    {
+      bucket: bucket.name,
+      policy,
+      region: args.region,
+      ...(args.projectId === undefined ? {} : { projectId: args.projectId }),
     },
     { parent },
   );

@@ -4,18 +4,23 @@
  */
 import { z } from "zod";
 import type { AddIssue } from "./errors";
+import { customDomainProblem, hostNameProblem } from "./hostnames";
 
 /** Where the DNS records of custom domains are managed. */
 export const DNS_PROVIDERS = ["scaleway", "alwaysdata", "manual", "none"] as const;
 
-const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** A string checked by `problem` (one of `hostnames.ts`), whose message names the rule broken. */
+const checkedName = (problem: (name: string) => string | undefined) =>
+  z.string().superRefine((name, ctx) => {
+    const found = problem(name);
+    if (found !== undefined) ctx.addIssue({ code: "custom", message: found });
+  });
 
 /** `paasenv:domains`: custom domains; exactly one is canonical (the others redirect to it). */
 export const domainSchema = z.strictObject({
-  name: z
-    .string()
-    .regex(HOSTNAME, { message: 'must be a lower-case host name such as "www.example.com"' })
-    .describe("Host name, e.g. `www.example.com` (changing it replaces the domain)."),
+  name: checkedName(customDomainProblem).describe(
+    "Host name, e.g. `www.example.com` (changing it replaces the domain); your own, not `*.scalingo.io`.",
+  ),
   canonical: z
     .boolean()
     .optional()
@@ -28,9 +33,7 @@ export const dnsSchema = z.strictObject({
     .enum(DNS_PROVIDERS)
     .default("manual")
     .describe("`scaleway`/`alwaysdata` create the records, `manual` prints them, `none` skips domains."),
-  zone: z
-    .string()
-    .regex(HOSTNAME, { message: 'must be a DNS zone such as "example.com"' })
+  zone: checkedName(hostNameProblem)
     .optional()
     .describe("The DNS zone of the domains (e.g. `example.com`); required for `scaleway` and `alwaysdata`."),
   ttl: z.int().min(60).max(86400).default(3600).describe("Record TTL in seconds."),

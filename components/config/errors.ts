@@ -21,7 +21,7 @@ export type AddIssue = (path: (string | number)[], message: string, input?: unkn
  */
 export function describeIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): string {
   const key = `\`${issueKey(issue.path)}\``;
-  const got = "input" in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : "";
+  const got = "input" in issue && issue.input !== undefined ? ` (got ${showValue(issue.input)})` : "";
   switch (issue.code) {
     case "invalid_value":
       if (issue.input === undefined)
@@ -39,11 +39,13 @@ export function describeIssue(issue: z.core.$ZodIssue, root: z.core.$ZodType): s
     case "invalid_key":
       return `${key} is not a valid name: ${issue.issues[0]?.message ?? issue.message}`;
     case "invalid_type":
-      return issue.input === undefined
-        ? `${key} is required`
-        : `${key} must be ${article(issue.expected)}${got}`;
+      if (issue.input === undefined) return `${key} is required`;
+      if (nonFinite(issue.input)) {
+        return `${key} must be a finite ${issue.expected === "int" ? "integer" : "number"}${got}`;
+      }
+      return `${key} must be ${article(issue.expected)}${got}`;
     case "too_small":
-      return `${key} must be at least ${issue.minimum}${issue.origin === "string" ? " characters long" : ""}${got}`;
+      return `${key} ${tooSmall(issue.origin, Number(issue.minimum))}${got}`;
     case "too_big":
       return `${key} must be at most ${issue.maximum}${issue.origin === "array" ? " items" : ""}${got}`;
     default:
@@ -73,6 +75,27 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
     if (!next) return current;
     current = next;
   }
+}
+
+/** A value as the person wrote it: JSON, except YAML's `.inf`, `-.inf` and `.nan`, which JSON cannot show. */
+export function showValue(value: unknown): string {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
+  }
+  return JSON.stringify(value);
+}
+
+/** Infinity or NaN, as a number or as YAML writes it (`.inf`, `-.inf`, `.nan`: `pulumi config set` keeps text). */
+function nonFinite(value: unknown): boolean {
+  if (typeof value === "number") return !Number.isFinite(value);
+  return typeof value === "string" && /^[-+]?\.(?:inf|nan)$/i.test(value);
+}
+
+function tooSmall(origin: string, minimum: number): string {
+  if (minimum === 1 && (origin === "string" || origin === "array")) return "must not be empty";
+  if (origin === "string") return `must be at least ${minimum} characters long`;
+  if (origin === "array") return `must list at least ${minimum} items`;
+  return `must be at least ${minimum}`;
 }
 
 function article(expected: string): string {

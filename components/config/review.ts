@@ -6,7 +6,7 @@
 
 import { z } from "zod";
 import { CONTAINER_SIZES } from "../../providers/scalingo/limits";
-import { POSTGRESQL_PLAN, REDIS_PLAN } from "./addons";
+import { postgresqlPlan, redisPlan } from "./addons";
 import type { DomainConfig } from "./domains";
 import { reviewAppName } from "./naming";
 import type { StackConfig } from "./schema";
@@ -18,12 +18,8 @@ export const reviewSchema = z.strictObject({
   size: z.enum(CONTAINER_SIZES).default("S").describe("Container size of review processes."),
   plans: z
     .strictObject({
-      postgresql: z
-        .string()
-        .regex(POSTGRESQL_PLAN)
-        .default("postgresql-sandbox")
-        .describe("PostgreSQL plan."),
-      redis: z.string().regex(REDIS_PLAN).default("redis-sandbox").describe("Redis plan."),
+      postgresql: postgresqlPlan().default("postgresql-sandbox").describe("PostgreSQL plan."),
+      redis: redisPlan().default("redis-sandbox").describe("Redis plan."),
     })
     .prefault({})
     .describe("Add-on plans of review environments."),

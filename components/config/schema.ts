@@ -13,9 +13,11 @@ import { MAX_DOMAINS } from "../../providers/scalingo/limits";
 import { addonsSchema } from "./addons";
 import { appSchema, processesSchema } from "./app";
 import { checkDomains, dnsSchema, domainSchema } from "./domains";
-import { variablesSchema } from "./env";
+import { checkAddonVariables, variablesSchema } from "./env";
 import { type AddIssue, ConfigError, describeIssue } from "./errors";
+import { checkPlaceholders } from "./placeholders";
 import { reviewSchema } from "./review";
+import { checkPlainSecrets } from "./secrets";
 import { storageSchema } from "./storage";
 
 /** The kinds of environment a stack can be. */
@@ -38,9 +40,11 @@ const stackConfigObject = z.strictObject({
   app: appSchema.describe("The Scalingo app."),
   processes: processesSchema.prefault({}).describe("The formation, by process type."),
   addons: addonsSchema.prefault({}).describe("Add-ons by provider."),
-  env: variablesSchema.describe("Plain environment variables (stored as secrets in state all the same)."),
+  env: variablesSchema.describe(
+    "Plain variables: in clear in the stack file and in state, so no secret; `{{hosts}}`, `{{url}}`… placeholders.",
+  ),
   secretEnv: variablesSchema.describe(
-    "Secret variables: `pulumi config set --secret --path 'paasenv:secretEnv.NAME'`.",
+    "Secret variables, each `pulumi config set --secret --path 'paasenv:secretEnv.NAME'`; refused in clear.",
   ),
   domains: z
     .array(domainSchema)
@@ -64,6 +68,8 @@ function checkCrossFieldRules(config: ParsedObject, ctx: z.core.$RefinementCtx<P
   const issue: AddIssue = (path, message, input) => ctx.addIssue({ code: "custom", path, message, input });
   checkReviewNumber(config, issue);
   checkDomains(config.domains, config.dns, issue);
+  checkAddonVariables(config, issue);
+  checkPlaceholders(config, issue);
   if (config.environment === "production") checkProduction(config, issue);
 }
 
@@ -77,8 +83,12 @@ function checkReviewNumber({ environment, reviewNumber }: ParsedObject, issue: A
   }
 }
 
-/** Production keeps HTTPS on, runs at least one web container and no sandbox add-on (no backups). */
-function checkProduction({ app, processes, addons }: ParsedObject, issue: AddIssue): void {
+/**
+ * Production keeps HTTPS on, runs at least one web container and no sandbox add-on (no backups), and keeps no
+ * secret-looking variable in clear under `paasenv:env`.
+ */
+function checkProduction({ app, processes, addons, env }: ParsedObject, issue: AddIssue): void {
+  checkPlainSecrets(env, issue);
   if (!app.forceHttps) issue(["app", "forceHttps"], "must be true in production", false);
   if (processes.web.amount === 0)
     issue(["processes", "web", "amount"], "must be at least 1 in production", 0);

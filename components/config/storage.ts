@@ -21,7 +21,10 @@ const lifecycleRuleSchema = z.strictObject({
 });
 
 const corsRuleSchema = z.strictObject({
-  allowedOrigins: z.array(z.string().min(1)).min(1).describe("Origins allowed to call the bucket."),
+  allowedOrigins: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe("Origins allowed to call the bucket; `{{origins}}` is one per host of the environment."),
   allowedMethods: z
     .array(z.enum(["GET", "PUT", "POST", "DELETE", "HEAD"]))
     .min(1)
@@ -32,7 +35,12 @@ const corsRuleSchema = z.strictObject({
 
 /** `paasenv:storage`: a Scaleway Object Storage bucket whose credentials are handed to the app. */
 export const storageSchema = z.strictObject({
-  enabled: z.boolean().default(false).describe("Create a bucket and hand its credentials to the app."),
+  enabled: z
+    .boolean()
+    .default(false)
+    .describe(
+      "A bucket for the app alone (its policy admits the app and the deployer's `scaleway:accessKey`).",
+    ),
   versioning: z.boolean().optional().describe("Keep old object versions; on by default in production only."),
   region: z
     .enum(STORAGE_REGIONS)

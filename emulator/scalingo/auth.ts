@@ -88,17 +88,26 @@ const exchange =
     return ok({ token });
   };
 
+/**
+ * Regions listed without a bearer: the public ones only. The Scalingo CLI does not cache an anonymous list
+ * because it "will not contain regions that are not publicly available (like osc-secnum-fr1)"
+ * (Scalingo/cli `config/region.go`).
+ */
+const PUBLIC_REGIONS: readonly string[] = ["osc-fr1"];
+
 const regions = (ctx: Ctx): Reply =>
   ok({
-    regions: REGIONS.map((name) => ({
-      name,
-      display_name: DISPLAY_NAMES[name],
-      api: regionUrl(ctx.rootUrl, name),
-      dashboard: `${regionUrl(ctx.rootUrl, name)}/dashboard`,
-      database_api: regionUrl(ctx.rootUrl, name),
-      ssh: `ssh.${name}.scalingo.com:22`,
-      default: name === DEFAULT_REGION,
-    })),
+    regions: REGIONS.filter((name) => ctx.caller !== undefined || PUBLIC_REGIONS.includes(name)).map(
+      (name) => ({
+        name,
+        display_name: DISPLAY_NAMES[name],
+        api: regionUrl(ctx.rootUrl, name),
+        dashboard: `${regionUrl(ctx.rootUrl, name)}/dashboard`,
+        database_api: regionUrl(ctx.rootUrl, name),
+        ssh: `ssh.${name}.scalingo.com:22`,
+        default: name === DEFAULT_REGION,
+      }),
+    ),
   });
 
 const self = (): Reply => ok({ user: { ...USER, flags: {} } });

@@ -5,6 +5,7 @@
 
 import { providerError } from "../base/errors";
 import type { ConfigGetter, DynamicProvider, SessionHolder } from "../base/resource";
+import { nonBlank, type SettingSpecs, settingProblem } from "../base/settings";
 
 /** What `configure` read from stack config (`alwaysdata:*`); any of it may be missing. */
 export interface AlwaysdataSettings {
@@ -29,16 +30,28 @@ export interface AlwaysdataConnection {
 /** The production API root. */
 export const DEFAULT_API_URL = "https://api.alwaysdata.com/v1";
 
-/** The stack config keys `configure` keeps. */
-export const settingsFrom = (get: ConfigGetter): AlwaysdataSettings => ({
-  apiKey: get("alwaysdata:apiKey"),
-  account: get("alwaysdata:account"),
-  apiUrl: get("alwaysdata:apiUrl"),
-});
+/** Every `alwaysdata:*` setting, with its environment variable and kind (see `../base/settings.ts`). */
+export const ALWAYSDATA_SETTINGS = {
+  apiKey: { env: "ALWAYSDATA_API_KEY", kind: { type: "text" }, secret: true },
+  account: { env: "ALWAYSDATA_ACCOUNT", kind: { type: "text" } },
+  apiUrl: { env: "ALWAYSDATA_API_URL", kind: { type: "url" } },
+} as const satisfies SettingSpecs;
 
-/** `undefined` for unset or blank values. */
-const nonBlank = (value: string | undefined): string | undefined =>
-  value === undefined || value.trim() === "" ? undefined : value.trim();
+/** The stack config keys `configure` keeps; a bad value throws an error naming it, before any API call. */
+export const settingsFrom = (get: ConfigGetter): AlwaysdataSettings => {
+  const problem = settingProblem(
+    "`alwaysdata:apiUrl`",
+    ALWAYSDATA_SETTINGS.apiUrl.kind,
+    get("alwaysdata:apiUrl"),
+  );
+  if (problem !== undefined)
+    throw providerError("Alwaysdata", `invalid Alwaysdata provider settings: ${problem}`);
+  return {
+    apiKey: get("alwaysdata:apiKey"),
+    account: get("alwaysdata:account"),
+    apiUrl: get("alwaysdata:apiUrl"),
+  };
+};
 
 /**
  * Stack config first (`alwaysdata:apiKey`, `alwaysdata:account`, `alwaysdata:apiUrl`), then the
@@ -55,8 +68,17 @@ export const resolveConnection = (
       "Alwaysdata API key missing: run `pulumi config set alwaysdata:apiKey --secret <key>` or set ALWAYSDATA_API_KEY (tokens: https://admin.alwaysdata.com/token/).",
     );
   }
+  const envUrl = env.ALWAYSDATA_API_URL;
+  const problem = settingProblem(
+    "`ALWAYSDATA_API_URL` (environment)",
+    ALWAYSDATA_SETTINGS.apiUrl.kind,
+    envUrl,
+  );
+  if (nonBlank(settings?.apiUrl) === undefined && problem !== undefined) {
+    throw providerError("Alwaysdata", `invalid Alwaysdata provider settings: ${problem}`);
+  }
   return {
-    apiUrl: nonBlank(settings?.apiUrl) ?? nonBlank(env.ALWAYSDATA_API_URL) ?? DEFAULT_API_URL,
+    apiUrl: nonBlank(settings?.apiUrl) ?? nonBlank(envUrl) ?? DEFAULT_API_URL,
     apiKey,
     account: nonBlank(settings?.account) ?? nonBlank(env.ALWAYSDATA_ACCOUNT),
   };

@@ -64,6 +64,11 @@ export interface ResourceDeclaration<I extends z.ZodObject, O extends z.ZodType,
   rules?: (inputs: Bag) => Failure[];
   /** Rules between the stored outputs and new inputs, in `check` only (Addon: a replacement that loses data). */
   changeRules?: (olds: Bag, inputs: Bag, label: string) => Failure[];
+  /**
+   * Rules that ask the API (Scalingo: its catalog of stacks and plans), in `check` only, once every other rule
+   * passed. They must call the API only for values that differ from `olds`, so an unchanged preview makes no call.
+   */
+  catalogRules?: (holder: SessionHolder<S>, olds: Bag, inputs: Bag, label: string) => Promise<Failure[]>;
   diff: DiffDeclaration;
 }
 
@@ -82,8 +87,14 @@ export function providerMethods<I extends z.ZodObject, O extends z.ZodType, S, C
       const filled = api.defaults?.(news, this.session?.settings) ?? news;
       const wording = { label, field: api.field, rules: declaration.rules };
       const checked = checkInputs(declaration.inputs(z), filled, wording);
-      if (checked.failures.length > 0 || declaration.changeRules === undefined) return checked;
-      return { ...checked, failures: declaration.changeRules(olds, checked.inputs, label ?? "") };
+      if (checked.failures.length > 0) return checked;
+      const changes = declaration.changeRules?.(olds, checked.inputs, label ?? "") ?? [];
+      if (changes.length > 0 || declaration.catalogRules === undefined)
+        return { ...checked, failures: changes };
+      return {
+        ...checked,
+        failures: await declaration.catalogRules(this, olds, checked.inputs, label ?? ""),
+      };
     },
     async diff(_id: string, olds: Bag, news: Bag): Promise<DiffOutcome> {
       return diffInputs(declaration.diff, olds, news);

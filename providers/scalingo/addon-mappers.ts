@@ -5,6 +5,8 @@
  * @see https://developers.scalingo.com/addons
  */
 import { type Bag, containsUnknown, type Failure } from "../base/inputs";
+import { type CatalogEntry, changedValue } from "./catalog";
+import { ADDON_VARIABLES } from "./limits";
 import { appIdOnlyUnknown } from "./resource";
 import type { AddonInputs, ApiAddon } from "./schemas";
 
@@ -13,11 +15,11 @@ export function shortProviderId(id: string): string {
   return id.startsWith("scalingo-") ? id.slice("scalingo-".length) : id;
 }
 
-/** Variables an add-on injects when the API does not say (PostgreSQL, Redis). */
+/** Variables an add-on injects when the API does not say (`ADDON_VARIABLES`; `SCALINGO_<PROVIDER>_URL` else). */
 export function defaultAddonVariables(provider: string): string[] {
-  const upper = shortProviderId(provider).toUpperCase();
-  const alias = upper === "REDIS" ? "REDIS_URL" : "DATABASE_URL";
-  return [`SCALINGO_${upper}_URL`, alias];
+  const short = shortProviderId(provider);
+  const known = short === "postgresql" || short === "redis" ? ADDON_VARIABLES[short] : undefined;
+  return [...(known ?? [`SCALINGO_${short.toUpperCase()}_URL`])];
 }
 
 /** The variable holding an add-on's connection URL: `SCALINGO_<PROVIDER>_URL`. */
@@ -71,4 +73,19 @@ export function refuseReplacement(
         `${name}: changing \`${f}\` from "${String(olds[f])}" to "${String(inputs[f])}" replaces the add-on and ` +
         "destroys its data. Back it up first, then set `allowReplace: true` (paasenv:allowDataLoss) to allow it.",
     }));
+}
+
+/** What an Addon's `check` looks up in the catalog: its plan, when it (or the provider, or the region) changed. */
+export function addonCatalogEntries(olds: Bag, inputs: Bag): CatalogEntry[] {
+  if (typeof inputs.provider !== "string" || containsUnknown(inputs.provider)) return [];
+  const sameProvider =
+    typeof olds.provider === "string" && shortProviderId(olds.provider) === inputs.provider;
+  const plan = changedValue(sameProvider ? olds : {}, inputs, (bag) => bag.plan);
+  if (plan === undefined) return [];
+  const keys = inputs.configKeys;
+  const configKey =
+    keys !== null && typeof keys === "object" && "plan" in keys && typeof keys.plan === "string"
+      ? keys.plan
+      : undefined;
+  return [{ property: "plan", list: { plansOf: inputs.provider }, value: plan, configKey }];
 }

@@ -9,6 +9,7 @@
 import { type DiffDeclaration, replacedFields } from "../base/diff";
 import { begin, beginFromState, providerMethods } from "../base/resource";
 import {
+  addonCatalogEntries,
   addonInputsFromApi,
   addonOutputs,
   connectionVariable,
@@ -43,7 +44,10 @@ const ADDON_DIFF: DiffDeclaration = {
   deleteBeforeReplace: (replaces) => replaces.length > 0,
 };
 
-/** Check and diff of an Addon: a plan change upgrades in place; a replacement needs `allowReplace`. */
+/**
+ * Check and diff of an Addon: a plan change upgrades in place; a replacement needs `allowReplace`; a new plan
+ * is looked up in the catalog.
+ */
 const ADDON = scalingoResource({
   kind: "Addon",
   key: "provider",
@@ -52,6 +56,7 @@ const ADDON = scalingoResource({
   changeRules: (olds, inputs, label) =>
     refuseReplacement(replacedFields(ADDON_DIFF, olds, inputs), olds, inputs, label),
   diff: ADDON_DIFF,
+  catalog: addonCatalogEntries,
 });
 
 async function listAddons(client: ScalingoClient, op: string, appId: string): Promise<ApiAddon[]> {

@@ -37,6 +37,11 @@ export interface AddonArgs {
   allowReplace?: pulumi.Input<boolean>;
   /** Take over the app's existing add-on of this provider instead of failing. @default `false` */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * The stack-config key of the plan, named in `check`'s message when the plan is not in the catalog.
+   * @example `{ plan: "paasenv:addons.postgresql.plan" }`
+   */
+  configKeys?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** Outputs of an {@link Addon} (besides its inputs). */

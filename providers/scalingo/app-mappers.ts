@@ -4,6 +4,7 @@
  * @see https://developers.scalingo.com/apps
  */
 import type { Bag } from "../base/inputs";
+import { type CatalogEntry, changedValue } from "./catalog";
 import type { ApiApp, AppInputs } from "./schemas";
 
 /** The DNS target of an app, with the trailing dot: `<app>.<region>.scalingo.io.`, built from `base_url`. */
@@ -51,4 +52,31 @@ export function appInputsFromApi(inputs: AppInputs, app: ApiApp, stackName: stri
     stickySession: app.sticky_session,
     ...(inputs.stack === undefined ? {} : { stack: stackName ?? app.stack_id ?? inputs.stack }),
   };
+}
+
+/** A string-valued map input, or an empty one. */
+function stringMap(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? { ...value } : {};
+}
+
+/**
+ * What an App's `check` looks up in the catalog: its stack and the add-on plans declared with it, each only
+ * when it changed. Checking the plans here, before the app exists, is what stops `up --skip-preview`: an
+ * add-on's own `check` runs only once the app it belongs to has been created.
+ */
+export function appCatalogEntries(olds: Bag, inputs: Bag): CatalogEntry[] {
+  const keys = stringMap(inputs.configKeys);
+  const keyOf = (property: string) =>
+    typeof keys[property] === "string" ? String(keys[property]) : undefined;
+  const entries: CatalogEntry[] = [];
+  const stack = changedValue(olds, inputs, (bag) => bag.stack);
+  if (stack !== undefined)
+    entries.push({ property: "stack", list: "stacks", value: stack, configKey: keyOf("stack") });
+  for (const provider of Object.keys(stringMap(inputs.addonPlans))) {
+    const property = `addonPlans.${provider}`;
+    const plan = changedValue(olds, inputs, (bag) => stringMap(bag.addonPlans)[provider]);
+    if (plan !== undefined)
+      entries.push({ property, list: { plansOf: provider }, value: plan, configKey: keyOf(property) });
+  }
+  return entries;
 }

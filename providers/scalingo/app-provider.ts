@@ -6,7 +6,13 @@
  * This file is the implementation the provider host runs; the class a program declares is in `app.ts`.
  */
 import { begin, beginFromState, providerMethods } from "../base/resource";
-import { appInputsFromApi, appOutputs, appSettingsChanges, appSettingsPayload } from "./app-mappers";
+import {
+  appCatalogEntries,
+  appInputsFromApi,
+  appOutputs,
+  appSettingsChanges,
+  appSettingsPayload,
+} from "./app-mappers";
 import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
 import { createOnceWith } from "./operations";
@@ -14,7 +20,10 @@ import { scalingoResource } from "./resource";
 import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema } from "./schemas";
 import type { ScalingoProvider } from "./settings";
 
-/** Check and diff of an App: a rename is in place; a region change replaces it (Terraform's ForceNew). */
+/**
+ * Check and diff of an App: a rename is in place; a region change replaces it (Terraform's ForceNew). `check`
+ * looks a new stack and new add-on plans up in the catalog (`addonPlans` and `configKeys` are never diffed).
+ */
 const APP = scalingoResource({
   kind: "App",
   key: "name",
@@ -24,6 +33,7 @@ const APP = scalingoResource({
     fields: ["name", "region", "stack", "forceHttps", "routerLogs", "stickySession", "providerVersion"],
     replaceOn: ["region"],
   },
+  catalog: appCatalogEntries,
 });
 
 async function findApp(client: ScalingoClient, op: string, idOrName: string): Promise<ApiApp | undefined> {

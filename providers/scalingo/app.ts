@@ -39,6 +39,18 @@ export interface AppArgs {
    * @default `false`
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Add-on plans to look up in Scalingo's catalog with the app, by provider: `check` refuses an unknown one
+   * (naming the plans that exist) before the app is created, so `up --skip-preview` stops before anything
+   * exists. Looked up only when changed; never diffed (the `Addon` applies the plan).
+   * @example `{ postgresql: "postgresql-starter-512", redis: "redis-starter-256" }`
+   */
+  addonPlans?: pulumi.Input<Partial<Record<"postgresql" | "redis", pulumi.Input<string>>>>;
+  /**
+   * The stack-config key each checked input came from, named in `check`'s messages. Never diffed.
+   * @example `{ stack: "paasenv:app.stack", "addonPlans.postgresql": "paasenv:addons.postgresql.plan" }`
+   */
+  configKeys?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** Outputs of an {@link App} (besides its inputs). */

@@ -33,6 +33,8 @@ export interface Call<T> extends BaseCall<T> {
   base?: "api" | "db" | "auth";
   /** The key the resource sits under (`{"app":{…}}`); the schema applies to that value. */
   root?: string;
+  /** Send no bearer: the public catalog (`/v1/features/stacks`, `/v1/addon_providers/:id/plans`). */
+  anonymous?: boolean;
 }
 
 /** A client bound to one region. */
@@ -45,6 +47,8 @@ export interface ScalingoClient {
   lookup<T>(call: Omit<Call<T>, "method">): Promise<T | undefined>;
   /** A DELETE for which 404 means "already gone". */
   remove(call: Omit<Call<unknown>, "method">): Promise<void>;
+  /** A list of names loaded once per host process for this region and `key` (a failed load is forgotten). */
+  onceList(key: string, load: () => Promise<string[]>): Promise<string[]>;
 }
 
 /**
@@ -98,6 +102,19 @@ function parseReply<T>(call: Call<T>, data: unknown): T {
   );
 }
 
+/** Send `call` without a bearer. Failures become `ScalingoError`s. */
+async function sendAnonymously<T>(
+  send: (token?: string) => Promise<Reply<T>>,
+  call: Call<T>,
+): Promise<Reply<T>> {
+  try {
+    return await send();
+  } catch (error) {
+    if (error instanceof Error && error.name.startsWith("Scalingo")) throw error;
+    throw toApiError(call.op, call.method, call.path, error);
+  }
+}
+
 /** Send `call` with a bearer; after a 401, once more with a fresh one. Failures become `ScalingoError`s. */
 async function sendWithBearer<T>(
   session: Session,
@@ -130,18 +147,18 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
     base === "auth" ? session.settings.authUrl : base === "db" ? urls.db : urls.api;
 
   const request = <T>(call: Call<T>): Promise<Reply<T>> => {
-    const send = async (token: string): Promise<Reply<T>> => {
+    const send = async (token?: string): Promise<Reply<T>> => {
       const res = await http.request({
         method: call.method,
         url: `${baseOf(call.base)}${call.path}`,
         params: call.query,
         data: call.body ?? (call.method === "POST" ? {} : undefined),
-        headers: { Authorization: `Bearer ${token}` },
+        headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
       });
       const location = typeof res.headers.location === "string" ? res.headers.location : undefined;
       return { status: res.status, data: parseReply(call, res.data), location };
     };
-    return sendWithBearer(session, z, http, send, call);
+    return call.anonymous ? sendAnonymously(send, call) : sendWithBearer(session, z, http, send, call);
   };
 
   const lookup = async <T>(call: Omit<Call<T>, "method">): Promise<T | undefined> =>
@@ -151,5 +168,19 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
     await undefinedIf404(request({ ...call, method: "DELETE" }));
   };
 
-  return { region, settings: session.settings, z, request, lookup, remove };
+  const onceList = (key: string, load: () => Promise<string[]>): Promise<string[]> => {
+    session.auth.lists ??= new Map();
+    const lists = session.auth.lists;
+    const slot = `${region} ${key}`;
+    const loading =
+      lists.get(slot) ??
+      load().catch((error: unknown) => {
+        lists.delete(slot);
+        return Promise.reject(error);
+      });
+    lists.set(slot, loading);
+    return loading;
+  };
+
+  return { region, settings: session.settings, z, request, lookup, remove, onceList };
 }

@@ -60,3 +60,14 @@ export const VARIABLE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_]*$/;
 export const MAX_VARIABLE_NAME_LENGTH = 64;
 /** Longest variable value (USERDOCS 2026-03; DEVDOCS still says 8192). */
 export const MAX_VARIABLE_VALUE_LENGTH = 32768;
+
+/**
+ * The variables each add-on injects into its app: the connection URL, then its alias (`DATABASE_URL` is
+ * `$SCALINGO_POSTGRESQL_URL`). The add-on owns them: setting one by hand replaces the database's URL.
+ * @see https://doc.scalingo.com/databases/postgresql/connecting
+ * @see https://doc.scalingo.com/databases/redis/start
+ */
+export const ADDON_VARIABLES: Readonly<Record<"postgresql" | "redis", readonly [string, string]>> = {
+  postgresql: ["SCALINGO_POSTGRESQL_URL", "DATABASE_URL"],
+  redis: ["SCALINGO_REDIS_URL", "REDIS_URL"],
+};

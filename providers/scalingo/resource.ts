@@ -7,9 +7,10 @@ import type { z } from "zod";
 import type { DiffDeclaration } from "../base/diff";
 import { type Bag, containsUnknown, type Failure, UNKNOWN, type Zod } from "../base/inputs";
 import type { ProviderDeclaration, ResourceDeclaration } from "../base/resource";
+import { type CatalogEntry, catalogFailures } from "./catalog";
 import { type ScalingoClient, scalingoClient } from "./client";
 import { DEFAULT_REGION } from "./limits";
-import { type Settings, settingsFrom } from "./settings";
+import { type SessionHolder, type Settings, settingsFrom } from "./settings";
 
 /**
  * `news` with `region` filled from `scalingo:region` / `SCALINGO_REGION` (default `osc-fr1`) when absent. The
@@ -67,6 +68,8 @@ export interface ScalingoResourceSpec<I extends z.ZodObject> {
   what: (inputs: z.output<I>) => string;
   diff: DiffDeclaration;
   changeRules?: (olds: Bag, inputs: Bag, label: string) => Failure[];
+  /** The values `check` looks up in Scalingo's catalog (only those changed since `olds`; see `catalog.ts`). */
+  catalog?: (olds: Bag, inputs: Bag) => CatalogEntry[];
 }
 
 /** A Scalingo resource's declaration: the shared parts from {@link SCALINGO}, its own from `spec`. */
@@ -74,5 +77,15 @@ export function scalingoResource<I extends z.ZodObject>(
   spec: ScalingoResourceSpec<I>,
 ): ResourceDeclaration<I, I, Settings, ScalingoClient> {
   const label = (props: Bag) => `${spec.kind} "${String(props.resourceName ?? props[spec.key])}"`;
-  return { ...spec, api: SCALINGO, state: spec.inputs, label, checkLabel: label };
+  const { catalog } = spec;
+  const catalogRules =
+    catalog === undefined
+      ? undefined
+      : async (holder: SessionHolder, olds: Bag, inputs: Bag, name: string) => {
+          const entries = catalog(olds, inputs);
+          if (entries.length === 0) return [];
+          const client = await scalingoClient(holder, String(inputs.region));
+          return catalogFailures(client, `check ${name}`, entries, name);
+        };
+  return { ...spec, api: SCALINGO, state: spec.inputs, label, checkLabel: label, catalogRules };
 }

@@ -21,6 +21,8 @@ const common = (z: Zod) => ({
   providerVersion: z.string().default("1"),
   /** The Pulumi resource name, for messages only (never compared by `diff`). */
   resourceName: z.string().optional(),
+  /** The stack-config key each checked input came from (`{ stack: "paasenv:app.stack" }`), for messages only. */
+  configKeys: z.record(z.string(), z.string()).optional(),
 });
 
 /** A region name; which ones exist is checked against `GET /v1/regions` at run time. */
@@ -54,6 +56,8 @@ export const appInputsSchema = (z: Zod) =>
     routerLogs: z.boolean().default(false),
     stickySession: z.boolean().default(false),
     adopt: z.boolean().optional(),
+    /** The add-on plans to check against the catalog with the app, before anything is created (never diffed). */
+    addonPlans: z.partialRecord(z.enum(["postgresql", "redis"]), z.string().min(1)).optional(),
   });
 
 /** Add-on providers accepted as input; the legacy `scalingo-` spellings are normalised away. */

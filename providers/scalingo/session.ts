@@ -18,12 +18,15 @@ import { type SessionHolder, type Settings, settingsFrom } from "./settings";
 
 /**
  * Authentication state shared by every provider of the host process that uses the same token and URLs: one
- * token exchange and one region list per run, not one per resource type (the API allows 60 requests a minute).
+ * token exchange and one region list per run, not one per resource type (the API allows 60 requests a minute),
+ * and the public lists read once per run.
  */
 export interface SharedAuth {
   bearer?: { token: string; refreshAt: number };
   exchanging?: Promise<string>;
   regions?: Promise<ApiRegion[]>;
+  /** Public lists of names read once per run (the catalog of stacks and plans), by region and path. */
+  lists?: Map<string, Promise<string[]>>;
 }
 
 /** What a call runs with: this provider's settings and the shared authentication state. Never serialized. */
@@ -114,12 +117,19 @@ export async function bearerToken(
   return session.auth.exchanging;
 }
 
-/** The regions and their API URLs (`GET {auth}/v1/regions`). */
+/**
+ * The regions and their API URLs (`GET {auth}/v1/regions`), with a bearer when there is a token. Without one
+ * the call is anonymous, as the Scalingo CLI makes it, and lists only the public regions: enough for the
+ * catalog checks of a preview run without credentials.
+ */
 async function fetchRegions(session: Session, z: Zod, http: AxiosInstance): Promise<ApiRegion[]> {
   const path = "/v1/regions";
-  const token = await bearerToken(session, z, http);
+  const headers =
+    session.settings.apiToken === undefined
+      ? {}
+      : { Authorization: `Bearer ${await bearerToken(session, z, http)}` };
   const res = await http
-    .get(`${session.settings.authUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } })
+    .get(`${session.settings.authUrl}${path}`, { headers })
     .catch((e: unknown) => Promise.reject(toApiError("list Scalingo regions", "GET", path, e)));
   const parsed = z.object({ regions: z.array(regionSchema(z)) }).safeParse(res.data);
   if (!parsed.success) {
@@ -147,7 +157,11 @@ export async function regionUrls(
   const found = regions.find((r) => r.name === region);
   if (found === undefined) {
     const known = regions.map((r) => r.name).join(", ");
-    throw scalingoError(`Scalingo region "${region}" does not exist (known regions: ${known})`);
+    const hint =
+      session.settings.apiToken === undefined
+        ? "; listed without an API token, which shows only public regions: set SCALINGO_API_TOKEN"
+        : "";
+    throw scalingoError(`Scalingo region "${region}" does not exist (known regions: ${known}${hint})`);
   }
   return {
     api: apiUrl ?? found.api.replace(/\/+$/, ""),

@@ -1,9 +1,12 @@
 /**
  * The Scalingo provider's connection settings: stack config (`scalingo:*`) first, then the environment, then
- * defaults. `configure` keeps them on the provider object at run time; nothing here is module state.
+ * defaults, each checked against its kind. `configure` keeps them on the provider object at run time; nothing
+ * here is module state.
  */
+import { providerError } from "../base/errors";
 import type { SessionHolder as BaseSessionHolder, ConfigGetter, DynamicProvider } from "../base/resource";
-import { DEFAULT_REGION } from "./limits";
+import { readSetting, type SettingKind, type SettingSpecs } from "../base/settings";
+import { DEFAULT_REGION, REGIONS } from "./limits";
 
 export type { ConfigGetter } from "../base/resource";
 
@@ -31,30 +34,60 @@ export type SessionHolder = BaseSessionHolder<Settings>;
 /** A Scalingo provider object: every method present (tests call them directly), plus its session. */
 export type ScalingoProvider = DynamicProvider<Settings>;
 
-const numberOr = (raw: string | undefined, fallback: number): number => {
-  const n = raw === undefined || raw === "" ? Number.NaN : Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-};
+const integer = (min: number): SettingKind => ({ type: "integer", min });
 
-/** Settings from config keys (`scalingo:<key>`) falling back to environment variables, then defaults. */
+/**
+ * Every `scalingo:*` setting, with its environment variable and kind. A bad value, or an unknown key in the
+ * stack config, is an error naming it (see `../base/settings.ts`).
+ */
+export const SCALINGO_SETTINGS = {
+  apiToken: { env: "SCALINGO_API_TOKEN", kind: { type: "text" }, secret: true },
+  authUrl: { env: "SCALINGO_AUTH_URL", kind: { type: "url" } },
+  apiUrl: { env: "SCALINGO_API_URL", kind: { type: "url" } },
+  dbApiUrl: { env: "SCALINGO_DB_API_URL", kind: { type: "url" } },
+  region: { env: "SCALINGO_REGION", kind: { type: "enum", values: REGIONS } },
+  adoptExisting: { env: "SCALINGO_ADOPT_EXISTING", kind: { type: "boolean" } },
+  httpTimeoutMs: { env: "SCALINGO_HTTP_TIMEOUT_MS", kind: integer(0) },
+  httpRetries: { env: "SCALINGO_HTTP_RETRIES", kind: integer(0) },
+  retryBaseMs: { env: "SCALINGO_RETRY_BASE_MS", kind: integer(0) },
+  retryMaxDelayMs: { env: "SCALINGO_RETRY_MAX_DELAY_MS", kind: integer(0) },
+  createAttempts: { env: "SCALINGO_CREATE_ATTEMPTS", kind: integer(1) },
+  operationTimeoutMs: { env: "SCALINGO_OPERATION_TIMEOUT_MS", kind: integer(0) },
+  pollIntervalMs: { env: "SCALINGO_POLL_INTERVAL_MS", kind: integer(0) },
+} as const satisfies SettingSpecs;
+
+type SettingName = keyof typeof SCALINGO_SETTINGS;
+
+/**
+ * Settings from config keys (`scalingo:<key>`) falling back to environment variables, then defaults. Throws a
+ * `ScalingoError` naming every bad value (key or variable, value, what is allowed), before any API call.
+ */
 export function settingsFrom(get: ConfigGetter, env: Readonly<Record<string, string | undefined>>): Settings {
-  const pick = (key: string, name: string) => get(`scalingo:${key}`) ?? env[name] ?? undefined;
-  const blankToUndefined = (v: string | undefined) =>
-    v === undefined || v.trim() === "" ? undefined : v.trim();
-  const trimSlash = (v: string | undefined) => blankToUndefined(v)?.replace(/\/+$/, "");
-  return {
-    apiToken: blankToUndefined(pick("apiToken", "SCALINGO_API_TOKEN")),
-    authUrl: trimSlash(pick("authUrl", "SCALINGO_AUTH_URL")) ?? "https://auth.scalingo.com",
-    apiUrl: trimSlash(pick("apiUrl", "SCALINGO_API_URL")),
-    dbApiUrl: trimSlash(pick("dbApiUrl", "SCALINGO_DB_API_URL")),
-    defaultRegion: blankToUndefined(pick("region", "SCALINGO_REGION")) ?? DEFAULT_REGION,
-    adoptExisting: pick("adoptExisting", "SCALINGO_ADOPT_EXISTING") === "true",
-    timeoutMs: numberOr(pick("httpTimeoutMs", "SCALINGO_HTTP_TIMEOUT_MS"), 30_000),
-    retries: numberOr(pick("httpRetries", "SCALINGO_HTTP_RETRIES"), 8),
-    retryBaseMs: numberOr(pick("retryBaseMs", "SCALINGO_RETRY_BASE_MS"), 250),
-    retryMaxDelayMs: numberOr(pick("retryMaxDelayMs", "SCALINGO_RETRY_MAX_DELAY_MS"), 20_000),
-    createAttempts: numberOr(pick("createAttempts", "SCALINGO_CREATE_ATTEMPTS"), 4),
-    operationTimeoutMs: numberOr(pick("operationTimeoutMs", "SCALINGO_OPERATION_TIMEOUT_MS"), 600_000),
-    pollIntervalMs: numberOr(pick("pollIntervalMs", "SCALINGO_POLL_INTERVAL_MS"), 2_000),
+  const problems: string[] = [];
+  const read = (name: SettingName) =>
+    readSetting("scalingo", name, SCALINGO_SETTINGS[name], { get, env }, problems);
+  const trimSlash = (name: SettingName) => read(name)?.replace(/\/+$/, "");
+  const int = (name: SettingName, fallback: number) => {
+    const text = read(name);
+    return text === undefined ? fallback : Number(text);
   };
+  const settings: Settings = {
+    apiToken: read("apiToken"),
+    authUrl: trimSlash("authUrl") ?? "https://auth.scalingo.com",
+    apiUrl: trimSlash("apiUrl"),
+    dbApiUrl: trimSlash("dbApiUrl"),
+    defaultRegion: read("region") ?? DEFAULT_REGION,
+    adoptExisting: read("adoptExisting") === "true",
+    timeoutMs: int("httpTimeoutMs", 30_000),
+    retries: int("httpRetries", 8),
+    retryBaseMs: int("retryBaseMs", 250),
+    retryMaxDelayMs: int("retryMaxDelayMs", 20_000),
+    createAttempts: int("createAttempts", 4),
+    operationTimeoutMs: int("operationTimeoutMs", 600_000),
+    pollIntervalMs: int("pollIntervalMs", 2_000),
+  };
+  if (problems.length > 0) {
+    throw providerError("Scalingo", `invalid Scalingo provider settings: ${problems.join("; ")}`);
+  }
+  return settings;
 }

@@ -130,6 +130,14 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
   }
 }
 
+/** Plausible results of the invokes the program makes: the deployer's API key belongs to a user. */
+function mockCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  if (token === "scaleway:iam/getApiKey:getApiKey") {
+    return { ...inputs, userId: `user-of-${String(inputs.accessKey)}`, applicationId: "" };
+  }
+  return inputs;
+}
+
 function unwrapSecrets(value: unknown): unknown {
   if (isSerializedSecret(value)) return unwrapSecrets((value as { value: unknown }).value);
   if (Array.isArray(value)) return value.map(unwrapSecrets);
@@ -160,7 +168,7 @@ function mockUrn(parentUrn: string, type: string, name: string): string {
 async function setRecordingMocks(stack: string, resources: Registered[]): Promise<void> {
   const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => ({ id: `${args.name}-id`, state: mockState(args.type, args.name, args.inputs) }),
-    call: (args) => args.inputs,
+    call: (args) => mockCall(args.token, args.inputs),
   };
   // setMocks also turns on the features a mock engine supports (secrets among them), so wrap its monitor
   // rather than installing our own through setMockOptions, which would reset them.

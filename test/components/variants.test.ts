@@ -2,6 +2,7 @@
  * What `index.ts` does, under Pulumi mocks, for variants of the staging stack: each DNS adapter, the data-loss guard,
  * object storage off, no add-ons, and a config refused before any resource is declared.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, vi } from "vitest";
 import { type ProgramRun, programError, runEnvironment, stackFileConfig } from "./harness";
 
@@ -16,6 +17,7 @@ const ALWAYSDATA_RECORD = "pulumi-nodejs:dynamic/alwaysdata:Record";
 const staging = (overrides: Record<string, unknown>) =>
   runEnvironment("staging", {
     ...stackFileConfig("staging"),
+    "scaleway:accessKey": "SCWMOCKDEPLOYERKEY",
     ...Object.fromEntries(
       Object.entries(overrides).map(([key, value]) => [
         key,
@@ -127,6 +129,35 @@ describe("refused config", () => {
     const error = await programError(staging({ "paasenv:env": { AWS_ACCESS_KEY_ID: "by-hand" } }));
     expect(error.message).toContain("`paasenv:env.AWS_ACCESS_KEY_ID` is set by paasenv itself");
     expect(error.resources).toEqual([]);
+  });
+
+  it("refuses a secretEnv Pulumi does not hold encrypted (the runtime's secret keys), before any resource", async () => {
+    const error = await programError(staging({ "paasenv:secretEnv": { DJANGO_SECRET_KEY: "in-clear" } }));
+    expect(error.message).toContain(
+      "`paasenv:secretEnv` holds values written in clear (`DJANGO_SECRET_KEY`)",
+    );
+    expect(error.message).not.toContain("in-clear");
+    expect(error.resources).toEqual([]);
+  });
+
+  it("refuses a provider setting typo before any resource", async () => {
+    const error = await programError(staging({ "scalingo:adoptexisting": "true" }));
+    expect(error.message).toContain(
+      "`scalingo:adoptexisting` is not a known `scalingo:` setting (a typo? did you mean `scalingo:adoptExisting`)",
+    );
+    expect(error.resources).toEqual([]);
+  });
+
+  it("warns through Pulumi's log about a secret-looking plain variable outside production", async () => {
+    const warn = vi.spyOn(pulumi.log, "warn").mockResolvedValue();
+    try {
+      await staging({ "paasenv:env": { SENTRY_DSN: "https://key@sentry.example.com/1" } });
+      expect(warn.mock.calls.map(([message]) => String(message).split(" looks like")[0])).toEqual([
+        "`paasenv:env.SENTRY_DSN`",
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("reports a schema error with the key and the bad value", async () => {

@@ -4,7 +4,10 @@
  */
 import { type ConfigJson, configFromValues } from "../../cli/lib/stack-config";
 
-/** A plain variable value: stored as a secret in state all the same, so never in plaintext in an export. */
+/**
+ * A plain variable value: encrypted in the Variables resource, in clear only in the stack file and in the
+ * default provider's inputs (docs/safety.md, "What is encrypted where").
+ */
 export const PLAIN_VALUE = "e2e-plain-value-9b2d7";
 /** A secret variable value (`paasenv:secretEnv`). */
 export const SECRET_VALUE = "e2e-secret-value-5f3c1";

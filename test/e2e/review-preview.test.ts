@@ -68,7 +68,7 @@ describe("paasenv preview --markdown", () => {
     expect(markdown).toContain("`variables`: `[secret]` (changed)");
     expect(markdown).not.toContain("[!WARNING]");
     expect(SECRETS.filter((secret) => markdown.includes(secret) || run.stdout.includes(secret))).toEqual([]);
-    expect(markdown).not.toContain(PLAIN_VALUE); // variable values are secrets in state, plain ones included
+    expect(markdown).not.toContain(PLAIN_VALUE); // the Variables resource holds every value as a secret
   });
 
   it("summarizes a database version change as a flagged replace", async () => {

@@ -144,7 +144,7 @@ const domainCases: BadConfig[] = [
   [
     "domain not a host name",
     { domains: [{ name: "https://www.example.com" }] },
-    '`paasenv:domains[0].name` must be a lower-case host name such as "www.example.com"',
+    '`paasenv:domains[0].name` must be a host name without a scheme, port or path (write "www.example.com")',
   ],
   [
     "domain listed twice",

@@ -20,18 +20,21 @@ export const T = {
   iamApplication: "scaleway:iam/application:Application",
   policy: "scaleway:iam/policy:Policy",
   apiKey: "scaleway:iam/apiKey:ApiKey",
+  bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
   record: "scaleway:domain/record:Record",
 } as const;
 
 /** A secret config value, as `pulumi config set --secret --path 'paasenv:secretEnv.DJANGO_SECRET_KEY'` makes it. */
 const SECRET_ENV = { "paasenv:secretEnv": JSON.stringify({ DJANGO_SECRET_KEY: "s3cr3t-value" }) };
+/** The deployer's Scaleway access key (`scaleway:accessKey`); the mocks say it belongs to `user-of-<key>`. */
+export const DEPLOYER_KEY = { "scaleway:accessKey": "SCWMOCKDEPLOYERKEY" };
 
 /** Importing `index.ts` serializes every dynamic provider: seconds on a busy 2-core machine. */
 export const RUN_TIMEOUT = 120_000;
 
 /** Runs `index.ts` under mocks for `stack`, with a secret `paasenv:secretEnv` added to `config`. */
 export const run = (stack: string, config: Record<string, string>) =>
-  runProgram(stack, { ...config, ...SECRET_ENV }, ["paasenv:secretEnv"]);
+  runProgram(stack, { ...config, ...SECRET_ENV, ...DEPLOYER_KEY }, ["paasenv:secretEnv"]);
 
 /** The config of stack `review-7`: staging's, made a review. */
 export const reviewConfig = () => ({
@@ -62,7 +65,7 @@ export function expectTreeShape(graph: ProgramRun): void {
   for (const type of [T.app, T.addon, T.formation, T.variables, T.storage, T.customDomain]) {
     for (const resource of graph.byType(type)) expect(resource.parentUrn, resource.name).toBe(rootUrn);
   }
-  for (const type of [T.bucket, T.iamApplication, T.policy, T.apiKey]) {
+  for (const type of [T.bucket, T.iamApplication, T.policy, T.apiKey, T.bucketPolicy]) {
     for (const resource of graph.byType(type)) expect(parentType(resource), resource.name).toBe(T.storage);
   }
   for (const type of [T.domain, T.record]) {

@@ -53,4 +53,62 @@ describe("production stack", () => {
     expect(graph.outputs.url).toBe("https://www.example.com");
     expect(variablesOf(graph).APP_URL).toBe("https://www.example.com");
   });
+
+  it("allows its own hosts, canonical first, in Django and in the bucket's CORS rules", () => {
+    expect(variablesOf(graph).DJANGO_ALLOWED_HOSTS).toBe(
+      "www.example.com,example.com,myapp-production.osc-fr1.scalingo.io",
+    );
+    expect(graph.byName("paasenv-storage-bucket").inputs.corsRules).toMatchObject([
+      {
+        allowedOrigins: [
+          "https://www.example.com",
+          "https://example.com",
+          "https://myapp-production.osc-fr1.scalingo.io",
+        ],
+      },
+    ]);
+  });
+
+  it("keeps production's bucket out of every other key's reach", () => {
+    const bucketPolicy = graph.byName("paasenv-storage-bucket-policy");
+    const policy = JSON.parse(String(bucketPolicy.inputs.policy));
+    expect(policy).toEqual({
+      Version: "2023-04-17",
+      Id: "paasenv-myapp-production-storage",
+      Statement: [
+        {
+          Sid: "TheAppReadsAndWritesItsObjects",
+          Effect: "Allow",
+          Principal: { SCW: "application_id:paasenv-storage-app-id" },
+          Action: [
+            "s3:ListBucket",
+            "s3:ListBucketMultipartUploads",
+            "s3:ListMultipartUploadParts",
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:AbortMultipartUpload",
+          ],
+          Resource: ["myapp-production-storage", "myapp-production-storage/*"],
+        },
+        {
+          Sid: "TheDeployerManagesTheBucket",
+          Effect: "Allow",
+          Principal: { SCW: "user_id:user-of-SCWMOCKDEPLOYERKEY" },
+          Action: ["s3:*"],
+          Resource: ["myapp-production-storage", "myapp-production-storage/*"],
+        },
+      ],
+    });
+    expect(graph.byName("paasenv-storage-policy").inputs.rules).toEqual([
+      {
+        permissionSetNames: [
+          "ObjectStorageObjectsRead",
+          "ObjectStorageObjectsWrite",
+          "ObjectStorageObjectsDelete",
+        ],
+        projectIds: ["default-project-id"],
+      },
+    ]);
+  });
 });

@@ -43,7 +43,41 @@ describe("review stack made from staging", () => {
     expect(variablesOf(graph)).toMatchObject({
       AWS_STORAGE_BUCKET_NAME: "myapp-staging-review-7-storage",
       APP_URL: "https://review-7.staging.example.com",
-      DJANGO_ALLOWED_HOSTS: "staging.example.com",
+      DJANGO_ALLOWED_HOSTS: "review-7.staging.example.com,myapp-staging-review-7.osc-fr1.scalingo.io",
+    });
+  });
+
+  it("lets the browser reach its bucket from its own hosts, not staging's", () => {
+    expect(graph.byName("paasenv-storage-bucket").inputs.corsRules).toMatchObject([
+      {
+        allowedOrigins: [
+          "https://review-7.staging.example.com",
+          "https://myapp-staging-review-7.osc-fr1.scalingo.io",
+        ],
+      },
+    ]);
+  });
+
+  it("admits only its own app and the deployer in its bucket", () => {
+    const policy = JSON.parse(String(graph.byName("paasenv-storage-bucket-policy").inputs.policy));
+    expect(policy.Statement[0].Resource).toEqual([
+      "myapp-staging-review-7-storage",
+      "myapp-staging-review-7-storage/*",
+    ]);
+    expect(policy.Statement.map((statement: { Principal: unknown }) => statement.Principal)).toEqual([
+      { SCW: "application_id:paasenv-storage-app-id" },
+      { SCW: "user_id:user-of-SCWMOCKDEPLOYERKEY" },
+    ]);
+  });
+
+  it("checks the review plans against the catalog with the app, naming the review keys", () => {
+    expect(graph.byName("paasenv-app").inputs).toMatchObject({
+      addonPlans: { postgresql: "postgresql-sandbox", redis: "redis-sandbox" },
+      configKeys: {
+        stack: "paasenv:app.stack",
+        "addonPlans.postgresql": "paasenv:review.plans.postgresql",
+        "addonPlans.redis": "paasenv:review.plans.redis",
+      },
     });
   });
 });

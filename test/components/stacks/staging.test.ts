@@ -20,6 +20,7 @@ describe("staging stack", () => {
       [T.iamApplication]: 1,
       [T.policy]: 1,
       [T.apiKey]: 1,
+      [T.bucketPolicy]: 1,
       [T.variables]: 1,
       [T.customDomain]: 1,
       [T.domain]: 1,
@@ -41,6 +42,7 @@ describe("staging stack", () => {
         "paasenv-storage-app",
         "paasenv-storage-policy",
         "paasenv-storage-key",
+        "paasenv-storage-bucket-policy",
         "paasenv-variables",
         "paasenv-staging.example.com",
         "paasenv-staging.example.com-scalingo",
@@ -82,7 +84,7 @@ describe("staging stack", () => {
   it("wires the bucket, its keys and the public URL into the variables, next to env and secretEnv", () => {
     expect(variablesOf(graph)).toEqual({
       DJANGO_SETTINGS_MODULE: "myapp.settings.staging",
-      DJANGO_ALLOWED_HOSTS: "staging.example.com",
+      DJANGO_ALLOWED_HOSTS: "staging.example.com,myapp-staging.osc-fr1.scalingo.io",
       CELERY_BROKER_URL: "$REDIS_URL",
       WEB_CONCURRENCY: "2",
       DJANGO_SECRET_KEY: "s3cr3t-value",
@@ -115,7 +117,7 @@ describe("staging stack", () => {
       lifecycleRules: [{ id: "expire-tmp", enabled: true, prefix: "tmp/", expiration: { days: 7 } }],
       corsRules: [
         {
-          allowedOrigins: ["https://staging.example.com"],
+          allowedOrigins: ["https://staging.example.com", "https://myapp-staging.osc-fr1.scalingo.io"],
           allowedMethods: ["GET", "PUT"],
           allowedHeaders: ["*"],
           maxAgeSeconds: 3000,
@@ -124,11 +126,28 @@ describe("staging stack", () => {
     });
   });
 
-  it("limits the app's API key to Object Storage in the bucket's project", () => {
+  it("limits the app's API key to objects, and its bucket to the app and the deployer", () => {
     expect(graph.byName("paasenv-storage-policy").inputs).toMatchObject({
       applicationId: "paasenv-storage-app-id",
-      rules: [{ permissionSetNames: ["ObjectStorageFullAccess"], projectIds: ["default-project-id"] }],
+      rules: [
+        {
+          permissionSetNames: [
+            "ObjectStorageObjectsRead",
+            "ObjectStorageObjectsWrite",
+            "ObjectStorageObjectsDelete",
+          ],
+          projectIds: ["default-project-id"],
+        },
+      ],
     });
+    const bucketPolicy = graph.byName("paasenv-storage-bucket-policy").inputs;
+    expect(bucketPolicy).toMatchObject({ bucket: "myapp-staging-storage", region: "fr-par" });
+    expect(
+      JSON.parse(String(bucketPolicy.policy)).Statement.map((s: { Principal: unknown }) => s.Principal),
+    ).toEqual([
+      { SCW: "application_id:paasenv-storage-app-id" },
+      { SCW: "user_id:user-of-SCWMOCKDEPLOYERKEY" },
+    ]);
     expect(graph.byName("paasenv-storage-key").inputs).toMatchObject({
       applicationId: "paasenv-storage-app-id",
       defaultProjectId: "default-project-id",

@@ -29,8 +29,11 @@ describe("auth API", () => {
     expect(response.json.error).toBeTypeOf("string");
   });
 
-  it("lists both regions with the emulator's own API and DB-API URLs", async () => {
-    const response = await request(`${emulator.url}/v1/regions`, "GET");
+  it("lists both regions with the emulator's own API and DB-API URLs to a user, the public one to anyone", async () => {
+    const anonymous = await request(`${emulator.url}/v1/regions`, "GET");
+    expect(anonymous.json.regions).toEqual([expect.objectContaining({ name: "osc-fr1", api: emulator.url })]);
+    const api = await clientFor(emulator);
+    const response = await api.call("GET", "/v1/regions");
     expect(response.json.regions).toEqual([
       expect.objectContaining({
         name: "osc-fr1",

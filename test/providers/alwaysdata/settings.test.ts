@@ -33,3 +33,15 @@ describe("connection", () => {
     expect(settingsFrom((key) => config[key])).toEqual({ apiKey: "k", account: "shop", apiUrl: undefined });
   });
 });
+
+describe("strict settings", () => {
+  it("refuses an API URL that is not one, from config or from the environment", () => {
+    const config: Record<string, string> = { "alwaysdata:apiUrl": "api.alwaysdata.com/v1" };
+    expect(() => settingsFrom((key) => config[key])).toThrow(
+      'invalid Alwaysdata provider settings: `alwaysdata:apiUrl` must be an http:// or https:// URL (got "api.alwaysdata.com/v1")',
+    );
+    expect(() => resolveConnection({ apiKey: "k" }, { ALWAYSDATA_API_URL: "localhost:1" })).toThrow(
+      'invalid Alwaysdata provider settings: `ALWAYSDATA_API_URL` (environment) must be an http:// or https:// URL (got "localhost:1")',
+    );
+  });
+});

@@ -124,8 +124,8 @@ describe("Addon lifecycle against the emulator", () => {
     expect(await addonProvider.read(id, upgraded.outs ?? {})).toEqual({});
   });
 
-  it("reports an unknown plan with the plans available", async () => {
-    const error = await rejection(createAddon({ ...declared(), plan: "postgresql-huge" }));
+  it("create itself still reports an unknown plan with the plans available (check refuses it first)", async () => {
+    const error = await rejection(addonProvider.create({ ...declared(), plan: "postgresql-huge" }));
     expect(error.message).toMatch(
       /^create postgresql add-on of app \w+: `plan` must be one of postgresql-sandbox, postgresql-starter-512, /,
     );

@@ -141,11 +141,13 @@ describe("App lifecycle against the emulator", () => {
     expect(paths).toContain("POST /osc-secnum-fr1/v1/apps");
   });
 
-  it("resolves the stack by name and reports an unknown one with the choices", async () => {
+  it("resolves the stack by name; create itself still refuses an unknown one (check refuses it first)", async () => {
     const { outs } = await createApp({ ...declared, stack: "scalingo-24" });
     expect(String(outs.stackId)).toMatch(/^st-/);
     expect((await appsOf(h))["shop-staging"]?.app.stack_id).toBe(outs.stackId);
-    const error = await rejection(createApp({ ...declared, name: "other-app", stack: "scalingo-99" }));
+    const error = await rejection(
+      appProvider.create({ ...declared, name: "other-app", stack: "scalingo-99" }),
+    );
     expect(error.message).toBe(
       'create app "other-app": `stack` must be one of scalingo-22, scalingo-24, scalingo-26 (got "scalingo-99")',
     );

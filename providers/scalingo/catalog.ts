@@ -1,0 +1,77 @@
+/**
+ * Scalingo's public catalog, for `check`: the stacks and an add-on provider's plans of a region, read without
+ * a bearer (as the Scalingo CLI reads them when logged out) and at most once per run and region. A value is
+ * looked up only when it differs from the previous inputs, so an unchanged preview calls nothing.
+ * @see https://developers.scalingo.com/stacks
+ * @see https://developers.scalingo.com/addon_providers
+ */
+import { type Bag, containsUnknown, type Failure } from "../base/inputs";
+import type { ScalingoClient } from "./client";
+import { planSchema, stackSchema } from "./schemas";
+
+/** The names of a region's stacks (`GET /v1/features/stacks`). */
+export function stackNames(client: ScalingoClient, op: string): Promise<string[]> {
+  const { z } = client;
+  return client.onceList("stacks", async () => {
+    const path = "/v1/features/stacks";
+    const schema = z.array(stackSchema(z));
+    const reply = await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
+    return reply.data.map((stack) => stack.name);
+  });
+}
+
+/** The names of an add-on provider's plans in a region (`GET /v1/addon_providers/:id/plans`). */
+export function planNames(client: ScalingoClient, op: string, provider: string): Promise<string[]> {
+  const { z } = client;
+  return client.onceList(`plans ${provider}`, async () => {
+    const path = `/v1/addon_providers/${provider}/plans`;
+    const schema = z.array(planSchema(z));
+    const reply = await client.request({ op, method: "GET", path, root: "plans", schema, anonymous: true });
+    return reply.data.map((plan) => plan.name);
+  });
+}
+
+/** One value to look up in the catalog: which input, which list, the value, and the config key it came from. */
+export interface CatalogEntry {
+  property: string;
+  list: "stacks" | { plansOf: string };
+  value: string;
+  configKey?: string | undefined;
+}
+
+/**
+ * Whether `field` must be looked up: it is known, and it or the region differs from the previous inputs (an
+ * unchanged value was checked when it was set, so an unchanged preview makes no call).
+ */
+export function changedValue(olds: Bag, news: Bag, read: (bag: Bag) => unknown): string | undefined {
+  const value = read(news);
+  if (typeof value !== "string" || containsUnknown(value) || containsUnknown(news.region)) return undefined;
+  return value === read(olds) && news.region === olds.region ? undefined : value;
+}
+
+/** The failures of `entries` against the catalog of `client`'s region, worded `label: \`property\` (key) …`. */
+export async function catalogFailures(
+  client: ScalingoClient,
+  op: string,
+  entries: readonly CatalogEntry[],
+  label: string,
+): Promise<Failure[]> {
+  const failures: Failure[] = [];
+  for (const entry of entries) {
+    const known =
+      entry.list === "stacks"
+        ? await stackNames(client, op)
+        : await planNames(client, op, entry.list.plansOf);
+    if (known.includes(entry.value)) continue;
+    const key = entry.configKey === undefined ? "" : ` (${entry.configKey})`;
+    const what = entry.list === "stacks" ? "a stack" : `a ${entry.list.plansOf} plan`;
+    failures.push({
+      // The engine shows the value of a top-level input only (`addonPlans`, not `addonPlans.postgresql`).
+      property: entry.property.split(".")[0] ?? entry.property,
+      reason:
+        `${label}: \`${entry.property}\`${key} must be ${what} of ${client.region}: ${known.join(", ")} ` +
+        `(got "${entry.value}")`,
+    });
+  }
+  return failures;
+}
