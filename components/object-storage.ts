@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
+import { Guard } from "../providers/paasenv/guard";
 import { childName } from "./config/naming";
 import type { StackConfig } from "./config/schema";
 
@@ -43,6 +44,15 @@ export interface ObjectStorageArgs {
 /** The bucket name of an app: `<app>-storage` (at most 48 + 8 characters, within Scaleway's 63). */
 export function bucketNameFor(appName: string): string {
   return `${appName}-storage`;
+}
+
+/**
+ * The bucket's ID as `paasenv:permitDataLoss` names it: Scaleway's `<region>/<name>`, with `@<project>` when
+ * the project is set (the bucket's import ID). Changing any of the three replaces the bucket.
+ */
+export function storageIdFor(args: Pick<ObjectStorageArgs, "bucketName" | "region" | "projectId">): string {
+  const project = args.projectId === undefined ? "" : `@${args.projectId}`;
+  return `${args.region}/${args.bucketName}${project}`;
 }
 
 /**
@@ -94,6 +104,10 @@ export function toBucketCorsRule(rule: CorsRule): scaleway.types.input.object.Bu
  * A Scaleway Object Storage bucket for one app, with an IAM application whose policy allows Object Storage
  * in the bucket's project only, and an API key for the app (access and secret keys as secret outputs).
  *
+ * The bucket depends on a `Guard` recording its ID ({@link storageIdFor}): a change of its name, region or
+ * project, which would replace it and delete its objects, is refused before the bucket is touched unless
+ * `paasenv:permitDataLoss` names the bucket's current ID.
+ *
  * @example
  * ```ts
  * const storage = new ObjectStorage("shop-storage", storageArgsFor(config), { parent: this });
@@ -109,6 +123,8 @@ export class ObjectStorage extends pulumi.ComponentResource {
   readonly apiEndpoint: pulumi.Output<string>;
   /** The bucket's region. */
   readonly region: string;
+  /** The bucket's ID as the data-loss permission names it ({@link storageIdFor}). */
+  readonly storageId: string;
   /** The app's access key ID (secret). */
   readonly accessKey: pulumi.Output<string>;
   /** The app's secret key (secret). */
@@ -116,7 +132,15 @@ export class ObjectStorage extends pulumi.ComponentResource {
 
   constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paasenv:index:ObjectStorage", name, {}, opts);
-    const bucket = createBucket(name, args, this);
+    this.storageId = storageIdFor(args);
+    const guard = new Guard(
+      childName(name, "guard"),
+      { held: ["storage"], ids: { storage: this.storageId } },
+      {
+        parent: this,
+      },
+    );
+    const bucket = createBucket(name, args, guard, this);
     const projectId = args.projectId ?? bucket.projectId;
     const application = new scaleway.iam.Application(
       childName(name, "app"),
@@ -150,6 +174,7 @@ export class ObjectStorage extends pulumi.ComponentResource {
 function createBucket(
   name: string,
   args: ObjectStorageArgs,
+  guard: Guard,
   parent: pulumi.Resource,
 ): scaleway.object.Bucket {
   return new scaleway.object.Bucket(
@@ -164,7 +189,8 @@ function createBucket(
       corsRules: (args.corsRules ?? []).map(toBucketCorsRule),
       tags: args.tags ?? {},
     },
-    { parent, protect: args.protect ?? false },
+    // The guard's step (which refuses a change of the bucket's ID) completes before the bucket registers.
+    { parent, protect: args.protect ?? false, dependsOn: [guard] },
   );
 }
 

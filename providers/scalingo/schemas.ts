@@ -53,6 +53,8 @@ export const appInputsSchema = (z: Zod) =>
     forceHttps: z.boolean().default(true),
     routerLogs: z.boolean().default(false),
     stickySession: z.boolean().default(false),
+    /** The add-on providers the environment declares on the app: its data, which a replacement would lose. */
+    addons: z.array(z.string()).default([]),
     adopt: z.boolean().optional(),
   });
 
@@ -72,7 +74,6 @@ export const addonInputsSchema = (z: Zod) =>
       .string({ error: "must be a plan name such as postgresql-starter-512" })
       .min(1, "must be a plan name such as postgresql-starter-512"),
     version: z.string().min(1).optional(),
-    allowReplace: z.boolean().default(false),
     adopt: z.boolean().optional(),
   });
 

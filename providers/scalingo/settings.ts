@@ -2,6 +2,7 @@
  * The Scalingo provider's connection settings: stack config (`scalingo:*`) first, then the environment, then
  * defaults. `configure` keeps them on the provider object at run time; nothing here is module state.
  */
+import { type Permits, readPermits } from "../base/data-loss";
 import type { SessionHolder as BaseSessionHolder, ConfigGetter, DynamicProvider } from "../base/resource";
 import { DEFAULT_REGION } from "./limits";
 
@@ -23,6 +24,8 @@ export interface Settings {
   createAttempts: number;
   operationTimeoutMs: number;
   pollIntervalMs: number;
+  /** `paasenv:permitDataLoss` (and `PAASENV_PERMIT_DATA_LOSS`): what may lose its data. */
+  permits: Permits;
 }
 
 /** What a provider object carries between `configure` and its other methods (also used by the paasenv CLI). */
@@ -56,5 +59,6 @@ export function settingsFrom(get: ConfigGetter, env: Readonly<Record<string, str
     createAttempts: numberOr(pick("createAttempts", "SCALINGO_CREATE_ATTEMPTS"), 4),
     operationTimeoutMs: numberOr(pick("operationTimeoutMs", "SCALINGO_OPERATION_TIMEOUT_MS"), 600_000),
     pollIntervalMs: numberOr(pick("pollIntervalMs", "SCALINGO_POLL_INTERVAL_MS"), 2_000),
+    permits: readPermits(get, env),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   canonicalUrl,
   checkEnvironment,
+  declaredAddons,
   formationProcesses,
   hasDomains,
   protectionFor,
@@ -11,11 +12,20 @@ import { parseStackConfig } from "../../components/config/schema";
 
 describe("protectionFor", () => {
   it.each([
-    ["production", { app: true, data: true }],
-    ["staging", { app: false, data: false }],
-    ["review", { app: false, data: false }],
+    ["production", { app: true, data: true, guard: true }],
+    ["staging", { app: false, data: false, guard: false }],
+    ["review", { app: false, data: false, guard: false }],
   ] as const)("%s → %j", (environment, expected) => {
     expect(protectionFor(environment)).toEqual(expected);
+  });
+});
+
+describe("declaredAddons", () => {
+  it("lists the configured add-on providers in declaration order", () => {
+    expect(
+      declaredAddons({ redis: { plan: "redis-sandbox" }, postgresql: { plan: "postgresql-sandbox" } }),
+    ).toEqual(["postgresql", "redis"]);
+    expect(declaredAddons({})).toEqual([]);
   });
 });
 
