@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
 import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
+import { permitWarning } from "./config/data-loss";
 import { ConfigError } from "./config/errors";
 import { childName } from "./config/naming";
 import { environmentHosts, resolveVariables } from "./config/placeholders";
@@ -9,6 +10,7 @@ import { canonicalDomain } from "./config/review";
 import type { StackConfig } from "./config/schema";
 import { appVariables, variableClashes, wiredVariableNames, wiredVariables } from "./config/variables";
 import { CustomDomain } from "./custom-domain";
+import { createEnvironmentGuard } from "./data-guard";
 import { type DnsRecord, dnsFor, manualInstructions } from "./dns/adapters";
 import { deployerAccessKey, ObjectStorage, storageArgsFor, storageProblems } from "./object-storage";
 
@@ -16,18 +18,28 @@ import { deployerAccessKey, ObjectStorage, storageArgsFor, storageProblems } fro
 export const ADDON_PROVIDERS = ["postgresql", "redis"] as const;
 type AddonProvider = (typeof ADDON_PROVIDERS)[number];
 
-/** Which resources carry `protect: true`: in production the app and every data-bearing resource. */
+/**
+ * Which resources carry `protect: true`: in production the app, every data-bearing resource and the
+ * environment's guard (so a destroy is refused before anything is deleted).
+ */
 export interface Protection {
   /** The Scalingo app. */
   app: boolean;
   /** PostgreSQL, Redis and the bucket. */
   data: boolean;
+  /** The environment's data-loss guard, which a destroy must delete first (`components/data-guard.ts`). */
+  guard: boolean;
 }
 
 /** The {@link Protection} of an environment: everything in production, nothing elsewhere. */
 export function protectionFor(environment: StackConfig["environment"]): Protection {
   const production = environment === "production";
-  return { app: production, data: production };
+  return { app: production, data: production, guard: production };
+}
+
+/** The add-on providers the config declares, in declaration order. */
+export function declaredAddons(addons: StackConfig["addons"]): AddonProvider[] {
+  return ADDON_PROVIDERS.filter((provider) => addons[provider] !== undefined);
 }
 
 /** The formation, keyed by process type: `web`, plus `worker` when configured. */
@@ -64,8 +76,10 @@ export function checkEnvironment(config: StackConfig, deployerKey: string | unde
  * Redis, environment variables, custom domains with their DNS records, and Scaleway object storage.
  *
  * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
- * type, add-on provider, domain name), never array indices. In production the app and the data-bearing
- * resources are `protect`ed; add-ons refuse a replacement unless `paasenv:allowDataLoss` is true.
+ * type, add-on provider, domain name), never array indices. Nothing data-bearing (the app while it holds
+ * add-ons, each add-on, the bucket) is deleted or replaced unless `paasenv:permitDataLoss` names it by its
+ * current ID; a guard declared last (`data-guard.ts`) makes a destroy refuse before it touches anything. In
+ * production the app, the data-bearing resources and that guard are also `protect`ed.
  *
  * @example
  * ```ts
@@ -98,13 +112,16 @@ export class AppEnvironment extends pulumi.ComponentResource {
     checkEnvironment(config, deployerKey);
     super("paasenv:index:AppEnvironment", name, {}, opts);
     const protection = protectionFor(config.environment);
+    warnOfPermits(config, this);
     const app = createApp(name, config, protection, this);
-    createFormation(name, config, app, this);
+    const formation = createFormation(name, config, app, this);
     const addons = createAddons(name, config, app, protection, this);
     const storage = createStorage(name, config, deployerKey, app, this);
     const url = canonicalUrl(config) ?? app.url;
-    createVariables(name, config, app, url, storage, this);
+    const variables = createVariables(name, config, app, url, storage, this);
     const domains = createDomains(name, config, app, this);
+    const others = [formation, variables, ...domains];
+    createEnvironmentGuard(name, { app, addons, storage, others }, protection.guard, this);
     this.appName = app.name;
     this.appId = app.appId;
     this.url = pulumi.output(url);
@@ -150,6 +167,8 @@ function createApp(name: string, config: StackConfig, protection: Protection, pa
       routerLogs: app.routerLogs,
       stickySession: app.stickySession,
       ...catalogChecks(config),
+      // The app's `diff` refuses a replacement (region) while it holds these, unless permitted.
+      addons: declaredAddons(config.addons),
     },
     { parent, protect: protection.app },
   );
@@ -193,6 +212,7 @@ function createAddons(
     const addon = config.addons[provider];
     if (!addon) continue;
     const version = "version" in addon ? addon.version : undefined;
+    // The provider's `diff` refuses a replacement, and its `delete` a deletion, unless permitted.
     addons[provider] = new Addon(
       childName(name, provider),
       {
@@ -201,8 +221,6 @@ function createAddons(
         provider,
         plan: addon.plan,
         ...(version === undefined ? {} : { version }),
-        // The provider's `check` refuses a change that would replace the add-on unless this is true.
-        allowReplace: config.allowDataLoss,
         configKeys: { plan: planConfigKey(config.environment, provider) },
       },
       { parent, protect: protection.data },
@@ -278,6 +296,12 @@ function createDomains(name: string, config: StackConfig, app: App, parent: pulu
         { parent },
       ),
   );
+}
+
+/** Say plainly, in every preview and up, what `paasenv:permitDataLoss` lets this run lose. */
+function warnOfPermits(config: StackConfig, resource: pulumi.Resource): void {
+  const warning = permitWarning(config.permitDataLoss);
+  if (warning !== undefined) void pulumi.log.warn(warning, resource);
 }
 
 /** `manual` DNS: print the records to create by hand once the app's target is known. */

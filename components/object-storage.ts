@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as scaleway from "@pulumiverse/scaleway";
 import { nonBlank } from "../providers/base/settings";
+import { Guard } from "../providers/paasenv/guard";
 import { childName } from "./config/naming";
 import { environmentHosts, expandEntry } from "./config/placeholders";
 import type { StackConfig } from "./config/schema";
@@ -72,6 +73,15 @@ export function bucketNameFor(appName: string): string {
 }
 
 /**
+ * The bucket's ID as `paasenv:permitDataLoss` names it: Scaleway's `<region>/<name>`, with `@<project>` when
+ * the project is set (the bucket's import ID). Changing any of the three replaces the bucket.
+ */
+export function storageIdFor(args: Pick<ObjectStorageArgs, "bucketName" | "region" | "projectId">): string {
+  const project = args.projectId === undefined ? "" : `@${args.projectId}`;
+  return `${args.region}/${args.bucketName}${project}`;
+}
+
+/**
  * The {@link ObjectStorageArgs} of an environment: versioning on in production unless configured off,
  * `forceDestroy` in review environments (emptied and deleted with the stack), protection in production, and
  * the CORS origins' placeholders (`{{origins}}`, `{{url}}`) resolved to this environment's hosts.
@@ -127,6 +137,10 @@ export function toBucketCorsRule(rule: CorsRule): scaleway.types.input.object.Bu
  * application and the deployer (so no other key of the project reaches the bucket), and an API key for the
  * app (access and secret keys as secret outputs). See `storage-policies.ts`.
  *
+ * The bucket depends on a `Guard` recording its ID ({@link storageIdFor}): a change of its name, region or
+ * project, which would replace it and delete its objects, is refused before the bucket is touched unless
+ * `paasenv:permitDataLoss` names the bucket's current ID.
+ *
  * @example
  * ```ts
  * const storage = new ObjectStorage("shop-storage", storageArgsFor(config, "SCWXXXXXXXXXXXXXXXXX"), { parent: this });
@@ -142,6 +156,8 @@ export class ObjectStorage extends pulumi.ComponentResource {
   readonly apiEndpoint: pulumi.Output<string>;
   /** The bucket's region. */
   readonly region: string;
+  /** The bucket's ID as the data-loss permission names it ({@link storageIdFor}). */
+  readonly storageId: string;
   /** The app's access key ID (secret). */
   readonly accessKey: pulumi.Output<string>;
   /** The app's secret key (secret). */
@@ -149,7 +165,15 @@ export class ObjectStorage extends pulumi.ComponentResource {
 
   constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paasenv:index:ObjectStorage", name, {}, opts);
-    const bucket = createBucket(name, args, this);
+    this.storageId = storageIdFor(args);
+    const guard = new Guard(
+      childName(name, "guard"),
+      { held: ["storage"], ids: { storage: this.storageId } },
+      {
+        parent: this,
+      },
+    );
+    const bucket = createBucket(name, args, guard, this);
     const projectId = args.projectId ?? bucket.projectId;
     const application = new scaleway.iam.Application(
       childName(name, "app"),
@@ -184,6 +208,7 @@ export class ObjectStorage extends pulumi.ComponentResource {
 function createBucket(
   name: string,
   args: ObjectStorageArgs,
+  guard: Guard,
   parent: pulumi.Resource,
 ): scaleway.object.Bucket {
   return new scaleway.object.Bucket(
@@ -198,7 +223,8 @@ function createBucket(
       corsRules: (args.corsRules ?? []).map(toBucketCorsRule),
       tags: args.tags ?? {},
     },
-    { parent, protect: args.protect ?? false },
+    // The guard's step (which refuses a change of the bucket's ID) completes before the bucket registers.
+    { parent, protect: args.protect ?? false, dependsOn: [guard] },
   );
 }
 

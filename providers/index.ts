@@ -7,6 +7,7 @@
 
 import { recordProvider } from "./alwaysdata/record-provider";
 import { createShim, type Implementation } from "./base/by-reference";
+import { guardProvider } from "./paasenv/guard-provider";
 import { addonProvider } from "./scalingo/addon-provider";
 import { appProvider } from "./scalingo/app-provider";
 import { domainProvider } from "./scalingo/domain-provider";
@@ -21,6 +22,7 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Formation": formationProvider,
   "scalingo:Domain": domainProvider,
   "alwaysdata:Record": recordProvider,
+  "paasenv:Guard": guardProvider,
 };
 
 /**

@@ -2,7 +2,8 @@
  * `npm run demo`: the whole thing on the embedded default. Builds (or finds) the Pulumi CLI, starts the
  * Scalingo emulator, makes a review stack from Pulumi.staging.yaml (object storage off, DNS `none`), runs a
  * real `pulumi up`, then prints the outputs and what now exists in the emulator.
- * `npm run demo -- --destroy` restarts the emulator from its state file, destroys and removes the stack;
+ * `npm run demo -- --destroy` restarts the emulator from its state file, destroys and removes the stack (with
+ * the data-loss permission for that stack's own objects, said on the terminal);
  * `npm run demo -- --preview` runs a real `pulumi preview` of it instead of `up`.
  *
  * Everything it writes lives in the git-ignored `.paasenv-demo/`: the project copy the CLI runs in, the
@@ -14,6 +15,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { LocalWorkspace, type OutputMap, Stack, type Workspace } from "@pulumi/pulumi/automation";
+import { withDestroyPermission } from "../lib/data-loss";
 import { type EmulatorProcess, startEmulatorProcess } from "../lib/emulator-process";
 import { copyProject, REPO_ROOT } from "../lib/project";
 import { ensurePulumiCli, pulumiCommand, pulumiEnv } from "../lib/pulumi-cli";
@@ -182,7 +184,9 @@ async function destroy(workspace: Workspace, options: DemoOptions): Promise<void
   }
   say(`pulumi destroy (stack "${name}")`);
   const stack = await Stack.select(name, workspace);
-  await stack.destroy({ onOutput: (text) => process.stdout.write(text) });
+  await withDestroyPermission(stack, note, () =>
+    stack.destroy({ onOutput: (text) => process.stdout.write(text) }),
+  );
   await workspace.removeStack(name);
   say(`Stack "${name}" destroyed and removed`);
 }

@@ -75,7 +75,7 @@ export function renderDataWarning(summary: PlanSummary): string | undefined {
   const list = risky.map((c) => `${code(c.name)} (${shortType(c.type)}, ${c.kind})`).join(", ");
   return (
     `> [!WARNING]\n> **Data-bearing resources would be replaced or deleted:** ${list}. Their data is lost; ` +
-    "paasenv refuses such a replacement unless `paasenv:allowDataLoss` is true."
+    "paasenv refuses it unless `paasenv:permitDataLoss` names each one by its current ID."
   );
 }
 

@@ -16,6 +16,7 @@ import { Stack as AutomationStack } from "@pulumi/pulumi/automation";
 import { reviewStackName } from "../../components/config/naming";
 import { applyReviewOverrides } from "../../components/config/review";
 import { fromPulumiConfig, parseStackConfig, type StackConfig } from "../../components/config/schema";
+import { PERMIT_KEY } from "../../providers/base/data-loss";
 import {
   type ConfigEntry,
   type ConfigJson,
@@ -105,7 +106,8 @@ export function applyOverride(config: ConfigJson, override: ConfigOverride): Con
 
 /**
  * The configuration of review stack `reviewNumber` made from its source's: everything copied (secrets stay
- * secret), `paasenv:environment: review`, `paasenv:reviewNumber: N`, then the overrides in order.
+ * secret) but `paasenv:permitDataLoss` (its entries name the source's own objects), `paasenv:environment:
+ * review`, `paasenv:reviewNumber: N`, then the overrides in order.
  * @throws when the source is itself a review stack or the number is not a positive integer.
  */
 export function deriveReviewConfig(
@@ -121,8 +123,9 @@ export function deriveReviewConfig(
       "The source stack is itself a review stack (`paasenv:environment: review`); derive from staging",
     );
   }
+  const { [PERMIT_KEY]: _sourcePermission, ...copied } = source;
   let config: ConfigJson = {
-    ...source,
+    ...copied,
     "paasenv:environment": configEntry("review"),
     "paasenv:reviewNumber": configEntry(reviewNumber),
   };

@@ -1,9 +1,11 @@
 /**
  * `paasenv review down <N>`: `destroy` stack `review-<N>`, then remove it. A missing stack is success, so
- * running it twice (or on a pull request that never had a review environment) is fine.
+ * running it twice (or on a pull request that never had a review environment) is fine. The destroy carries
+ * the data-loss permission for that stack's own objects, said on the terminal (`../lib/data-loss.ts`).
  */
 import type { Command } from "commander";
 import { reviewStackName } from "../../components/config/naming";
+import { withDestroyPermission } from "../lib/data-loss";
 import { parseReviewNumber } from "../lib/parse";
 import {
   engineOutput,
@@ -34,9 +36,11 @@ export async function destroyAndRemove(
   }
   await ensureStackFile(session, globals, io, stack);
   progress(io, `${stackName}: pulumi destroy`);
-  const result = await stack
-    .destroy({ onOutput: engineOutput(globals, io) })
-    .catch((error: unknown) => Promise.reject(pulumiFailure("destroy", stackName, error)));
+  const result = await withDestroyPermission(
+    stack,
+    (line) => progress(io, line),
+    () => stack.destroy({ onOutput: engineOutput(globals, io) }),
+  ).catch((error: unknown) => Promise.reject(pulumiFailure("destroy", stackName, error)));
   progress(
     io,
     `${stackName}: ${result.summary.resourceChanges?.delete ?? 0} resources deleted; removing the stack`,

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { MAX_DOMAINS } from "../../providers/scalingo/limits";
 import { addonsSchema } from "./addons";
 import { appSchema, processesSchema } from "./app";
+import { permitDataLossSchema, RETIRED_KEY, retiredKeyProblem } from "./data-loss";
 import { checkDomains, dnsSchema, domainSchema } from "./domains";
 import { checkAddonVariables, variablesSchema } from "./env";
 import { type AddIssue, ConfigError, describeIssue } from "./errors";
@@ -33,10 +34,7 @@ const stackConfigObject = z.strictObject({
     .min(1)
     .optional()
     .describe("Pull request number of a review environment (review only)."),
-  allowDataLoss: z
-    .boolean()
-    .default(false)
-    .describe("Let a change replace a data-bearing resource (database, Redis, bucket)."),
+  permitDataLoss: permitDataLossSchema,
   app: appSchema.describe("The Scalingo app."),
   processes: processesSchema.prefault({}).describe("The formation, by process type."),
   addons: addonsSchema.prefault({}).describe("Add-ons by provider."),
@@ -111,17 +109,25 @@ export const stackConfigShape = stackConfigObject.shape;
 /** The config keys of the `paasenv:` namespace, in schema order. */
 export const CONFIG_KEYS = Object.keys(stackConfigShape);
 
-/** Validate an already-structured config object; throws {@link ConfigError} naming every bad key. */
+/**
+ * Validate an already-structured config object; throws {@link ConfigError} naming every bad key (the retired
+ * `paasenv:allowDataLoss` with what to write instead).
+ */
 export function parseStackConfig(raw: unknown): StackConfig {
-  const result = stackConfigSchema.safeParse(raw, { reportInput: true });
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, stackConfigObject)));
-  }
+  const record = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : undefined;
+  const retired = record && retiredKeyProblem(record);
+  const { [RETIRED_KEY]: _retired, ...rest } = record ?? {};
+  const result = stackConfigSchema.safeParse(record === undefined ? raw : rest, { reportInput: true });
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => describeIssue(issue, stackConfigObject));
+  if (retired !== undefined) problems.unshift(retired);
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }
 
 /**
- * Turn Pulumi's flat config map (`{"paasenv:app": "{\"name\":…}", "paasenv:allowDataLoss": "true", …}`, values
+ * Turn Pulumi's flat config map (`{"paasenv:app": "{\"name\":…}", "paasenv:environment": "staging", …}`, values
  * as strings, as `pulumi.runtime.allConfig()` returns them) into the object the schema validates.
  * Keys of other namespaces are ignored; unknown `paasenv:` keys are kept, so the schema rejects typos.
  */

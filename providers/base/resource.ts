@@ -22,7 +22,8 @@ export type ConfigGetter = (key: string) => string | undefined;
 
 /** What a provider object carries between `configure` and its other methods (set at run time only). */
 export interface SessionHolder<S> {
-  session?: { settings: S };
+  /** `kept`: the objects this run manages, which no stale record may delete (`data-loss.ts`, `keep`). */
+  session?: { settings: S; kept?: Set<string> };
 }
 
 /** A provider object: every method present (tests call them directly), plus its session. */

@@ -1,10 +1,11 @@
 /**
- * Pure mappers of the `Addon` resource: which changes replace it and which `check` refuses, provider names, the
+ * Pure mappers of the `Addon` resource: which changes replace it and what they lose, provider names, the
  * variables an add-on injects, and the add-on the API returns to the resource's outputs (and, for `read`, back
  * to inputs).
  * @see https://developers.scalingo.com/addons
  */
-import { type Bag, containsUnknown, type Failure } from "../base/inputs";
+import type { Loss } from "../base/data-loss";
+import { type Bag, containsUnknown } from "../base/inputs";
 import { type CatalogEntry, changedValue } from "./catalog";
 import { ADDON_VARIABLES } from "./limits";
 import { appIdOnlyUnknown } from "./resource";
@@ -57,22 +58,56 @@ export function keepsAddon(field: string, olds: Bag, news: Bag): boolean {
   return !containsUnknown(news.provider) && norm(olds.provider) === norm(news.provider);
 }
 
-/** Replacements destroy data: `check` refuses the `replaced` fields unless `allowReplace` (olds are known there). */
-export function refuseReplacement(
-  replaced: readonly string[],
+/** The status paasenv records for an add-on a refresh no longer found on Scalingo (deleted outside paasenv). */
+export const MISSING = "missing";
+
+/** Whether the stored add-on is one a refresh no longer found. */
+export function isMissing(olds: Bag): boolean {
+  return olds.status === MISSING;
+}
+
+/** A loss and the sentence that says what causes it, for `refusal`. */
+export interface StatedLoss {
+  statement: string;
+  loss: Loss;
+}
+
+/** The add-on `id` as a loss: its own entry, or its app's (the app's entry permits what it holds). */
+function addonLoss(id: string, stored: Bag): Loss {
+  const provider = shortProviderId(String(stored.provider));
+  const resource = provider === "redis" ? "addons.redis" : "addons.postgresql";
+  const appId = typeof stored.appId === "string" ? stored.appId : undefined;
+  return { resource, id, ...(appId === undefined ? {} : { coveredBy: { resource: "app", id: appId } }) };
+}
+
+const label = (stored: Bag) => `Addon "${String(stored.resourceName ?? stored.provider)}"`;
+
+/** What replacing add-on `id` (the `replaced` fields changed) loses. */
+export function addonReplacementLoss(
+  id: string,
   olds: Bag,
-  inputs: Bag,
-  name: string,
-): Failure[] {
-  if (olds.provider === undefined || inputs.allowReplace === true) return [];
-  return replaced
-    .filter((f) => !containsUnknown(inputs[f]) && !containsUnknown(olds[f]))
-    .map((f) => ({
-      property: f,
-      reason:
-        `${name}: changing \`${f}\` from "${String(olds[f])}" to "${String(inputs[f])}" replaces the add-on and ` +
-        "destroys its data. Back it up first, then set `allowReplace: true` (paasenv:allowDataLoss) to allow it.",
-    }));
+  news: Bag,
+  replaced: readonly string[],
+): StatedLoss {
+  const changes = replaced
+    .map((f) => `\`${f}\` from ${JSON.stringify(olds[f])} to ${JSON.stringify(news[f])}`)
+    .join(" and ");
+  const statement = `${label(olds)}: changing ${changes} replaces the add-on ${id} and destroys its data`;
+  return { statement, loss: addonLoss(id, olds) };
+}
+
+/** What re-creating a `missing` add-on means: an empty one in place of the data that is gone. */
+export function missingAddonLoss(id: string, olds: Bag): StatedLoss {
+  const provider = shortProviderId(String(olds.provider));
+  const statement =
+    `${label(olds)}: the ${provider} add-on ${id} was not found on Scalingo by the last refresh (deleted ` +
+    `outside paasenv?), and paasenv would create a new, empty one in its place`;
+  return { statement, loss: addonLoss(id, olds) };
+}
+
+/** What deleting add-on `id` loses (`op`: `delete postgresql add-on of app …`). */
+export function addonDeleteLoss(op: string, id: string, stored: Bag): StatedLoss {
+  return { statement: `${op}: deleting the add-on ${id} destroys its data`, loss: addonLoss(id, stored) };
 }
 
 /** What an Addon's `check` looks up in the catalog: its plan, when it (or the provider, or the region) changed. */

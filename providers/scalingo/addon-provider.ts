@@ -1,21 +1,29 @@
 /**
  * `Addon`: a PostgreSQL or Redis add-on of an app. A plan change is an in-place upgrade; a change of provider,
- * app, region or version replaces the add-on and **destroys its data**, so `check` refuses it unless
- * `allowReplace` is true.
+ * app, region or version replaces the add-on and **destroys its data**, so `diff` refuses it, and `delete`
+ * refuses to delete it, unless `paasenv:permitDataLoss` names the add-on (or its app) by its current ID. An
+ * add-on a refresh no longer finds is recorded as `missing`, and replaced by an empty one only when permitted.
  * @see https://developers.scalingo.com/addons
  *
  * This file is the implementation the provider host runs; the class a program declares is in `addon.ts`.
  */
-import { type DiffDeclaration, replacedFields } from "../base/diff";
+import { permitsOf, refusal } from "../base/data-loss";
+import { type DiffDeclaration, diffInputs } from "../base/diff";
+import type { Bag } from "../base/inputs";
+import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
 import {
   addonCatalogEntries,
+  addonDeleteLoss,
   addonInputsFromApi,
   addonOutputs,
+  addonReplacementLoss,
   connectionVariable,
   defaultAddonVariables,
+  isMissing,
   keepsAddon,
-  refuseReplacement,
+  MISSING,
+  missingAddonLoss,
   shortProviderId,
 } from "./addon-mappers";
 import type { ScalingoClient } from "./client";
@@ -31,12 +39,12 @@ import {
   planSchema,
   variableSchema,
 } from "./schemas";
-import type { ScalingoProvider } from "./settings";
+import type { ScalingoProvider, Settings } from "./settings";
 
 /**
  * Terraform's ForceNew (`app`, `providerId`), plus `version` when it changes from one value to another. A
- * replacement (only ever allowed by `allowReplace`) deletes the old add-on first: an app holds at most one
- * add-on per provider, so Scalingo would refuse the new one while the old one exists.
+ * replacement (only ever allowed by the data-loss permission) deletes the old add-on first: an app holds at
+ * most one add-on per provider, so Scalingo would refuse the new one while the old one exists.
  */
 const ADDON_DIFF: DiffDeclaration = {
   ...appChildDiff(["provider", "plan", "version"], ["provider", "version"]),
@@ -45,7 +53,7 @@ const ADDON_DIFF: DiffDeclaration = {
 };
 
 /**
- * Check and diff of an Addon: a plan change upgrades in place; a replacement needs `allowReplace`; a new plan
+ * Check and diff of an Addon: a plan change upgrades in place; a replacement needs the permission; a new plan
  * is looked up in the catalog.
  */
 const ADDON = scalingoResource({
@@ -53,13 +61,12 @@ const ADDON = scalingoResource({
   key: "provider",
   inputs: addonInputsSchema,
   what: (inputs) => `${inputs.provider} add-on of app ${inputs.appId}`,
-  changeRules: (olds, inputs, label) =>
-    refuseReplacement(replacedFields(ADDON_DIFF, olds, inputs), olds, inputs, label),
   diff: ADDON_DIFF,
   catalog: addonCatalogEntries,
 });
 
-async function listAddons(client: ScalingoClient, op: string, appId: string): Promise<ApiAddon[]> {
+/** The app's add-ons. @see https://developers.scalingo.com/addons#list-application-addons */
+export async function listAddons(client: ScalingoClient, op: string, appId: string): Promise<ApiAddon[]> {
   const { z } = client;
   const path = `/v1/apps/${appId}/addons`;
   return (await client.request({ op, method: "GET", path, root: "addons", schema: z.array(addonSchema(z)) }))
@@ -169,8 +176,23 @@ const clashMessage = (op: string, inputs: AddonInputs, existing: ApiAddon) =>
   "`pulumi up` again.";
 
 /** The dynamic provider behind {@link Addon}. */
-export const addonProvider: ScalingoProvider = {
+export const addonProvider: ScalingoProvider = keepingObjects<Settings>({
   ...providerMethods(ADDON),
+
+  /** A replacement, or re-creating a `missing` add-on empty, is refused unless the permission names it. */
+  async diff(id: string, olds: Bag, news: Bag) {
+    const missing = isMissing(olds);
+    const outcome = missing
+      ? { changes: true, replaces: ["status"], deleteBeforeReplace: true }
+      : diffInputs(ADDON_DIFF, olds, news);
+    if (outcome.replaces.length === 0) return outcome;
+    const loss = missing
+      ? missingAddonLoss(id, olds)
+      : addonReplacementLoss(id, olds, news, outcome.replaces);
+    const message = refusal(loss.statement, [loss.loss], permitsOf(this), "up");
+    if (message !== undefined) throw scalingoError(message);
+    return outcome;
+  },
 
   async create(raw) {
     const { inputs, op, client } = await begin(this, "create", raw, ADDON);
@@ -195,7 +217,9 @@ export const addonProvider: ScalingoProvider = {
     const props = stored ?? {};
     const { z, state, op, client } = await beginFromState(this, "read", props, ADDON);
     const addon = await findAddon(client, op, state.appId, id);
-    if (addon === undefined) return {};
+    // Gone (deleted outside paasenv): keep the record, marked, so the next `up` says so instead of quietly
+    // creating an empty add-on in its place.
+    if (addon === undefined) return { id, props: { ...props, status: MISSING }, inputs: state };
     const names =
       z.array(z.string()).safeParse(props.variableNames).data ?? defaultAddonVariables(state.provider);
     const inputs = addonInputsFromApi(state, addon);
@@ -208,7 +232,8 @@ export const addonProvider: ScalingoProvider = {
     const current = await findAddon(client, op, inputs.appId, id);
     if (current === undefined) {
       throw scalingoError(
-        `${op}: add-on ${id} no longer exists on Scalingo; run \`pulumi refresh\` to forget it`,
+        `${op}: add-on ${id} no longer exists on Scalingo (deleted outside paasenv?); run \`pulumi refresh\` ` +
+          "to record it, then `pulumi up` says what replacing it takes",
       );
     }
     const names =
@@ -219,6 +244,9 @@ export const addonProvider: ScalingoProvider = {
 
   async delete(id, props) {
     const { state, op, client } = await beginFromState(this, "delete", props, ADDON);
+    const loss = addonDeleteLoss(op, id, state);
+    const message = refusal(loss.statement, [loss.loss], permitsOf(this), "delete");
+    if (message !== undefined) throw scalingoError(message);
     await client.remove({ op, path: `/v1/apps/${state.appId}/addons/${id}` });
   },
-};
+});

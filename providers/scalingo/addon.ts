@@ -1,7 +1,8 @@
 /**
  * `Addon`: a PostgreSQL or Redis add-on of an app. A plan change is an in-place upgrade; a change of provider,
- * app, region or version replaces the add-on and **destroys its data**, so `check` refuses it unless
- * `allowReplace` is true.
+ * app, region or version replaces the add-on and **destroys its data**, so it is refused (and so is deleting
+ * the add-on) unless the stack config's `paasenv:permitDataLoss` names the add-on, or its app, by its current
+ * ID.
  * @see https://developers.scalingo.com/addons
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -29,12 +30,6 @@ export interface AddonArgs {
   plan: pulumi.Input<string>;
   /** The database version at provisioning; a later change replaces the add-on. @example `"16"` */
   version?: pulumi.Input<string>;
-  /**
-   * Allow a change that replaces the add-on (provider, app, region, version) and so destroys its data. Fed from
-   * `paasenv:allowDataLoss`.
-   * @default `false`
-   */
-  allowReplace?: pulumi.Input<boolean>;
   /** Take over the app's existing add-on of this provider instead of failing. @default `false` */
   adopt?: pulumi.Input<boolean>;
   /**

@@ -3,6 +3,7 @@
  * returns to the resource's outputs (and, for `read`, back to inputs).
  * @see https://developers.scalingo.com/apps
  */
+import type { Loss } from "../base/data-loss";
 import type { Bag } from "../base/inputs";
 import { type CatalogEntry, changedValue } from "./catalog";
 import type { ApiApp, AppInputs } from "./schemas";
@@ -79,4 +80,37 @@ export function appCatalogEntries(olds: Bag, inputs: Bag): CatalogEntry[] {
       entries.push({ property, list: { plansOf: provider }, value: plan, configKey: keyOf(property) });
   }
   return entries;
+}
+
+/** The add-ons an app holds as far as paasenv knows: those declared now or recorded at the last `up`. */
+export function heldAddons(olds: Bag, news: Bag): string[] {
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  return [...new Set([...list(olds.addons), ...list(news.addons)])].sort();
+}
+
+/** Whether two `addons` lists name the same add-ons (an absent list, from older state, is empty). */
+export function sameAddons(olds: Bag, news: Bag): boolean {
+  return heldAddons(olds, {}).join() === heldAddons({}, news).join();
+}
+
+/**
+ * What replacing app `id` loses, when it holds add-ons: the app (an entry naming it permits its add-ons too),
+ * and the sentence saying so. `undefined` when it holds none.
+ */
+export function appReplacementLoss(
+  id: string,
+  olds: Bag,
+  news: Bag,
+  replaced: readonly string[],
+): { statement: string; loss: Loss } | undefined {
+  const held = heldAddons(olds, news);
+  if (held.length === 0) return undefined;
+  const changes = replaced
+    .map((f) => `\`${f}\` from ${JSON.stringify(olds[f])} to ${JSON.stringify(news[f])}`)
+    .join(" and ");
+  const statement =
+    `App "${String(news.resourceName ?? olds.name)}": changing ${changes} replaces app "${String(olds.name)}" ` +
+    `(${id}), and with it its ${held.join(" and ")} add-on${held.length > 1 ? "s and their" : " and its"} data`;
+  return { statement, loss: { resource: "app", id } };
 }

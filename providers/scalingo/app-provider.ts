@@ -5,24 +5,33 @@
  *
  * This file is the implementation the provider host runs; the class a program declares is in `app.ts`.
  */
+import { type Loss, permitsOf, refusal } from "../base/data-loss";
+import { diffInputs } from "../base/diff";
+import type { Bag } from "../base/inputs";
+import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
+import { shortProviderId } from "./addon-mappers";
+import { listAddons } from "./addon-provider";
 import {
   appCatalogEntries,
   appInputsFromApi,
   appOutputs,
+  appReplacementLoss,
   appSettingsChanges,
   appSettingsPayload,
+  sameAddons,
 } from "./app-mappers";
 import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
 import { createOnceWith } from "./operations";
 import { scalingoResource } from "./resource";
 import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema } from "./schemas";
-import type { ScalingoProvider } from "./settings";
+import type { ScalingoProvider, Settings } from "./settings";
 
 /**
  * Check and diff of an App: a rename is in place; a region change replaces it (Terraform's ForceNew). `check`
  * looks a new stack and new add-on plans up in the catalog (`addonPlans` and `configKeys` are never diffed).
+ * `addons` is recorded (an update without any API write) so that a later replacement knows what it would lose.
  */
 const APP = scalingoResource({
   kind: "App",
@@ -30,8 +39,18 @@ const APP = scalingoResource({
   inputs: appInputsSchema,
   what: (inputs) => `app "${inputs.name}"`,
   diff: {
-    fields: ["name", "region", "stack", "forceHttps", "routerLogs", "stickySession", "providerVersion"],
+    fields: [
+      "name",
+      "region",
+      "stack",
+      "forceHttps",
+      "routerLogs",
+      "stickySession",
+      "addons",
+      "providerVersion",
+    ],
     replaceOn: ["region"],
+    same: { addons: sameAddons },
   },
   catalog: appCatalogEntries,
 });
@@ -136,9 +155,38 @@ async function readStackName(client: ScalingoClient, op: string, inputs: AppInpu
   return (await listStacks(client, op)).find((s) => s.id === app.stack_id)?.name;
 }
 
+/**
+ * Deleting an app deletes its add-ons: refused while it holds any, unless the permission names the app.
+ * @see https://developers.scalingo.com/apps#delete-an-application
+ */
+async function refuseDeletingData(
+  provider: ScalingoProvider,
+  client: ScalingoClient,
+  op: string,
+  app: ApiApp,
+) {
+  const addons = await listAddons(client, op, app.id);
+  if (addons.length === 0) return;
+  const held = addons.map((addon) => `${shortProviderId(addon.addon_provider.id)} add-on ${addon.id}`);
+  const statement = `${op}: the app still holds the ${held.join(" and the ")}, which Scalingo deletes with it`;
+  const loss: Loss = { resource: "app", id: app.id };
+  const message = refusal(statement, [loss], permitsOf(provider), "delete");
+  if (message !== undefined) throw scalingoError(message);
+}
+
 /** The dynamic provider behind {@link App}. */
-export const appProvider: ScalingoProvider = {
+export const appProvider: ScalingoProvider = keepingObjects<Settings>({
   ...providerMethods(APP),
+
+  /** A replacement of an app that holds add-ons is refused before anything is created, unless permitted. */
+  async diff(id: string, olds: Bag, news: Bag) {
+    const outcome = diffInputs(APP.diff, olds, news);
+    if (outcome.replaces.length === 0) return outcome;
+    const loss = appReplacementLoss(id, olds, news, outcome.replaces);
+    const message = loss && refusal(loss.statement, [loss.loss], permitsOf(this), "up");
+    if (message !== undefined) throw scalingoError(message);
+    return outcome;
+  },
 
   async create(raw) {
     const { inputs, op, client } = await begin(this, "create", raw, APP);
@@ -182,6 +230,7 @@ export const appProvider: ScalingoProvider = {
     // DELETE wants the current name as confirmation: read it back in case the app was renamed elsewhere.
     const app = await findApp(client, op, id);
     if (app === undefined) return;
+    await refuseDeletingData(this, client, op, app);
     await client.remove({ op, path: `/v1/apps/${id}`, query: { current_name: app.name } });
   },
-};
+});

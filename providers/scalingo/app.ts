@@ -1,6 +1,7 @@
 /**
  * `App`: a Scalingo application. Rename in place; a region change replaces it (and with it everything stored
- * in it). Settings (`forceHttps`, `routerLogs`, `stickySession`, `stack`) converge in place.
+ * in it: refused while it holds add-ons, unless `paasenv:permitDataLoss` names it). Settings (`forceHttps`,
+ * `routerLogs`, `stickySession`, `stack`) converge in place.
  * @see https://developers.scalingo.com/apps
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -33,6 +34,14 @@ export interface AppArgs {
   routerLogs?: pulumi.Input<boolean>;
   /** Sticky sessions (session affinity). @default `false` */
   stickySession?: pulumi.Input<boolean>;
+  /**
+   * The add-on providers the environment declares on this app (its data). A change that replaces the app
+   * (its region) would delete them with it, so it is refused while there are any, unless
+   * `paasenv:permitDataLoss` names the app by its current ID.
+   * @default `[]`
+   * @example `["postgresql", "redis"]`
+   */
+  addons?: pulumi.Input<string[]>;
   /**
    * Take over an existing app with this name instead of failing (`pulumi import` does not work for dynamic
    * resources). Stack config `scalingo:adoptExisting` sets it for every resource.

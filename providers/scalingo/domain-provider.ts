@@ -7,6 +7,7 @@
  * This file is the implementation the provider host runs; the class a program declares is in `domain.ts`.
  */
 import type { Bag } from "../base/inputs";
+import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
 import { cnameTarget } from "./app-mappers";
 import type { ScalingoClient } from "./client";
@@ -15,7 +16,7 @@ import { scalingoError, scalingoInitError } from "./errors";
 import { createOnceWith } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import { type ApiDomain, appSchema, type DomainInputs, domainInputsSchema, domainSchema } from "./schemas";
-import type { ScalingoProvider } from "./settings";
+import type { ScalingoProvider, Settings } from "./settings";
 
 /** Check and diff of a Domain: the name cannot be changed through the API, so a new name replaces it. */
 const DOMAIN = scalingoResource({
@@ -101,7 +102,7 @@ async function findDomain(client: ScalingoClient, op: string, appId: string, id:
 }
 
 /** The dynamic provider behind {@link Domain}. */
-export const domainProvider: ScalingoProvider = {
+export const domainProvider: ScalingoProvider = keepingObjects<Settings>({
   ...providerMethods(DOMAIN),
 
   async create(raw) {
@@ -154,4 +155,4 @@ export const domainProvider: ScalingoProvider = {
     const { state, op, client } = await beginFromState(this, "delete", props, DOMAIN);
     await client.remove({ op, path: `/v1/apps/${state.appId}/domains/${id}` });
   },
-};
+});

@@ -55,6 +55,8 @@ export const appInputsSchema = (z: Zod) =>
     forceHttps: z.boolean().default(true),
     routerLogs: z.boolean().default(false),
     stickySession: z.boolean().default(false),
+    /** The add-on providers the environment declares on the app: its data, which a replacement would lose. */
+    addons: z.array(z.string()).default([]),
     adopt: z.boolean().optional(),
     /** The add-on plans to check against the catalog with the app, before anything is created (never diffed). */
     addonPlans: z.partialRecord(z.enum(["postgresql", "redis"]), z.string().min(1)).optional(),
@@ -76,7 +78,6 @@ export const addonInputsSchema = (z: Zod) =>
       .string({ error: "must be a plan name such as postgresql-starter-512" })
       .min(1, "must be a plan name such as postgresql-starter-512"),
     version: z.string().min(1).optional(),
-    allowReplace: z.boolean().default(false),
     adopt: z.boolean().optional(),
   });
 

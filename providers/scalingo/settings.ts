@@ -3,6 +3,7 @@
  * defaults, each checked against its kind. `configure` keeps them on the provider object at run time; nothing
  * here is module state.
  */
+import { type Permits, readPermits } from "../base/data-loss";
 import { providerError } from "../base/errors";
 import type { SessionHolder as BaseSessionHolder, ConfigGetter, DynamicProvider } from "../base/resource";
 import { readSetting, type SettingKind, type SettingSpecs } from "../base/settings";
@@ -26,6 +27,8 @@ export interface Settings {
   createAttempts: number;
   operationTimeoutMs: number;
   pollIntervalMs: number;
+  /** `paasenv:permitDataLoss` (and `PAASENV_PERMIT_DATA_LOSS`): what may lose its data. */
+  permits: Permits;
 }
 
 /** What a provider object carries between `configure` and its other methods (also used by the paasenv CLI). */
@@ -85,6 +88,7 @@ export function settingsFrom(get: ConfigGetter, env: Readonly<Record<string, str
     createAttempts: int("createAttempts", 4),
     operationTimeoutMs: int("operationTimeoutMs", 600_000),
     pollIntervalMs: int("pollIntervalMs", 2_000),
+    permits: readPermits(get, env),
   };
   if (problems.length > 0) {
     throw providerError("Scalingo", `invalid Scalingo provider settings: ${problems.join("; ")}`);

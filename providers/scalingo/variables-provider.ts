@@ -6,12 +6,13 @@
  * This file is the implementation the provider host runs; the class a program declares is in `variables.ts`.
  */
 import { undefinedIf404 } from "../base/errors";
+import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
 import type { ScalingoClient } from "./client";
 import { waitForOperation } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import { appSchema, type VariablesInputs, variableSchema, variablesInputsSchema } from "./schemas";
-import type { ScalingoProvider } from "./settings";
+import type { ScalingoProvider, Settings } from "./settings";
 import { declaredVariables, variablesOutputs, variablesPlan } from "./variables-mappers";
 
 /** Check and diff of a Variables resource: values change in place; another app is another set. */
@@ -77,7 +78,7 @@ async function converge(
 }
 
 /** The dynamic provider behind {@link Variables}. */
-export const variablesProvider: ScalingoProvider = {
+export const variablesProvider: ScalingoProvider = keepingObjects<Settings>({
   ...providerMethods(VARIABLES),
 
   /** Bulk upsert is idempotent, so existing variables of the same name are simply taken over. */
@@ -107,4 +108,4 @@ export const variablesProvider: ScalingoProvider = {
     const none = { ...state, variables: {}, restartOnChange: false };
     await undefinedIf404(converge(client, op, state.variables, none));
   },
-};
+});

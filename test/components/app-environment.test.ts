@@ -4,6 +4,7 @@ import {
   catalogChecks,
   checkEnvironment,
   configVariables,
+  declaredAddons,
   formationProcesses,
   hasDomains,
   protectionFor,
@@ -13,11 +14,20 @@ import { parseStackConfig } from "../../components/config/schema";
 
 describe("protectionFor", () => {
   it.each([
-    ["production", { app: true, data: true }],
-    ["staging", { app: false, data: false }],
-    ["review", { app: false, data: false }],
+    ["production", { app: true, data: true, guard: true }],
+    ["staging", { app: false, data: false, guard: false }],
+    ["review", { app: false, data: false, guard: false }],
   ] as const)("%s → %j", (environment, expected) => {
     expect(protectionFor(environment)).toEqual(expected);
+  });
+});
+
+describe("declaredAddons", () => {
+  it("lists the configured add-on providers in declaration order", () => {
+    expect(
+      declaredAddons({ redis: { plan: "redis-sandbox" }, postgresql: { plan: "postgresql-sandbox" } }),
+    ).toEqual(["postgresql", "redis"]);
+    expect(declaredAddons({})).toEqual([]);
   });
 });
 

@@ -21,6 +21,8 @@ export interface Registered {
   parentUrn: string;
   custom: boolean;
   protect: boolean;
+  /** The URNs it depends on (its `dependsOn`, expanded to the children of components, and its inputs'). */
+  dependencies: string[];
   /** Inputs with secrets unwrapped (the mock's view). */
   inputs: Record<string, unknown>;
   /** Inputs as serialized by the SDK: secret values are `{ [specialSigKey]: specialSecretSig, value }`. */
@@ -35,6 +37,8 @@ export interface ProgramRun {
   secretOutputs: string[];
   /** Messages logged with `pulumi.log.info`. */
   logs: string[];
+  /** Messages logged with `pulumi.log.warn`. */
+  warnings: string[];
   byType(type: string): Registered[];
   byName(name: string): Registered;
 }
@@ -154,6 +158,7 @@ interface RegisterRequest {
   getParent(): string;
   getCustom(): boolean;
   getProtect(): boolean | undefined;
+  getDependenciesList(): string[];
   getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 
@@ -186,6 +191,7 @@ async function setRecordingMocks(stack: string, resources: Registered[]): Promis
       parentUrn,
       custom: req.getCustom(),
       protect: req.getProtect() ?? false,
+      dependencies: req.getDependenciesList(),
       inputs: unwrapSecrets(raw) as Record<string, unknown>,
       raw,
     });
@@ -244,10 +250,15 @@ async function record(
 ): Promise<ProgramRun> {
   const resources: Registered[] = [];
   const logs: string[] = [];
+  const warnings: string[] = [];
   await setRecordingMocks(stack, resources);
   pulumi.runtime.setAllConfig(config, secretKeys);
   const info = vi.spyOn(pulumi.log, "info").mockImplementation((message) => {
     logs.push(message);
+    return Promise.resolve();
+  });
+  const warn = vi.spyOn(pulumi.log, "warn").mockImplementation((message) => {
+    warnings.push(message);
     return Promise.resolve();
   });
   let program: Record<string, unknown>;
@@ -255,17 +266,20 @@ async function record(
     program = await load();
   } catch (error) {
     info.mockRestore();
+    warn.mockRestore();
     await settle(resources);
     throw new ProgramError(error, resources);
   }
   const { outputs, secretOutputs } = await resolveOutputs(program);
   await settle(resources);
   info.mockRestore();
+  warn.mockRestore();
   return {
     resources,
     outputs,
     secretOutputs,
     logs,
+    warnings,
     byType: (type) => resources.filter((resource) => resource.type === type),
     byName: (name) => byName(resources, name),
   };

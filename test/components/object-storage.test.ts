@@ -5,6 +5,7 @@ import {
   bucketNameFor,
   deployerAccessKey,
   storageArgsFor,
+  storageIdFor,
   storageProblems,
   toBucketCorsRule,
   toBucketLifecycleRule,
@@ -29,6 +30,15 @@ describe("bucketNameFor", () => {
 
   it("stays within Scaleway's 63 characters for the longest app name", () => {
     expect(bucketNameFor("a".repeat(48)).length).toBeLessThanOrEqual(63);
+  });
+});
+
+describe("storageIdFor", () => {
+  it("is the bucket's Scaleway ID, with the project when one is set: any change of the three replaces it", () => {
+    const args = { bucketName: "shop-storage", region: "fr-par" as const };
+    expect(storageIdFor(args)).toBe("fr-par/shop-storage");
+    expect(storageIdFor({ ...args, projectId: "p-1" })).toBe("fr-par/shop-storage@p-1");
+    expect(storageIdFor({ ...args, region: "nl-ams" })).toBe("nl-ams/shop-storage");
   });
 });
 

@@ -84,11 +84,23 @@ describe("DNS adapters", () => {
   });
 });
 
-describe("data-loss guard", () => {
-  it("feeds paasenv:allowDataLoss into every add-on's allowReplace", async () => {
-    const graph = await staging({ "paasenv:allowDataLoss": "true" });
-    expect(graph.byName("paasenv-postgresql").inputs.allowReplace).toBe(true);
-    expect(graph.byName("paasenv-redis").inputs.allowReplace).toBe(true);
+describe("data-loss permission", () => {
+  it("says in every run what paasenv:permitDataLoss lets it lose", async () => {
+    const graph = await staging({ "paasenv:permitDataLoss": [{ resource: "addons.redis", id: "ad-2" }] });
+    expect(graph.warnings).toEqual([
+      '`paasenv:permitDataLoss` lets this run delete or replace, with their data: addons.redis "ad-2". ' +
+        "Remove the entries once the change is done (an entry stops applying once its object is gone).",
+    ]);
+    expect((await staging({})).warnings).toEqual([]);
+  });
+
+  it("records only what exists: no add-on, no bucket, the app alone", async () => {
+    const graph = await staging({ "paasenv:addons": {}, "paasenv:storage": { enabled: false } });
+    expect(graph.byName("paasenv-guard").inputs).toMatchObject({
+      held: ["app"],
+      ids: { app: "app-id-myapp-staging" },
+    });
+    expect(graph.byName("paasenv-app").inputs.addons).toEqual([]);
   });
 });
 
@@ -149,15 +161,10 @@ describe("refused config", () => {
   });
 
   it("warns through Pulumi's log about a secret-looking plain variable outside production", async () => {
-    const warn = vi.spyOn(pulumi.log, "warn").mockResolvedValue();
-    try {
-      await staging({ "paasenv:env": { SENTRY_DSN: "https://key@sentry.example.com/1" } });
-      expect(warn.mock.calls.map(([message]) => String(message).split(" looks like")[0])).toEqual([
-        "`paasenv:env.SENTRY_DSN`",
-      ]);
-    } finally {
-      warn.mockRestore();
-    }
+    const run = await staging({ "paasenv:env": { SENTRY_DSN: "https://key@sentry.example.com/1" } });
+    expect(run.warnings.map((message) => message.split(" looks like")[0])).toEqual([
+      "`paasenv:env.SENTRY_DSN`",
+    ]);
   });
 
   it("reports a schema error with the key and the bad value", async () => {

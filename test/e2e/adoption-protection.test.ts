@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDestroyPermission } from "../../cli/lib/data-loss";
 import { configFromValues } from "../../cli/lib/stack-config";
 import { fullConfig, productionConfig } from "./configs";
 import { viewOfApp, viewOfConfig } from "./expect-state";
-import { type E2E, openStack, scalingoApi, startE2E, storedApp } from "./harness";
+import { clearRequests, type E2E, openStack, scalingoApi, startE2E, storedApp, writeCalls } from "./harness";
+import { cliFailure } from "./refusals";
 
-// Taking over an app made outside paasenv (scalingo:adoptExisting), and production's protected database.
+// Taking over an app made outside paasenv (scalingo:adoptExisting), and a protected production environment:
+// `pulumi destroy --yes --skip-preview` is refused by its protected guard before anything is deleted.
 
 let e2e: E2E;
 
@@ -43,23 +46,40 @@ describe("adoption", () => {
     expect(viewOfApp(adopted)).toEqual(viewOfConfig(config));
     expect(Object.keys((await stack.preview()).changeSummary)).toEqual(["same"]);
 
-    await stack.destroy();
+    await withDestroyPermission(stack, console.info, () => stack.destroy());
     expect(await storedApp(e2e, APP)).toBeUndefined();
   });
 });
 
 describe("production protection", () => {
   const APP = "e2e-production";
+  const domains = (...names: string[]) => ({
+    "paasenv:domains": names.map((name, index) => ({ name, canonical: index === 0 })),
+    "paasenv:dns": { provider: "manual" },
+  });
 
-  it("8. a protected production database blocks destroy with a clear message", async () => {
-    const stack = await openStack(e2e, "production", productionConfig(APP));
+  it("8. destroy --yes --skip-preview is refused before anything is touched; removing a domain deletes just it", async () => {
+    const config = productionConfig(APP, domains("www.e2e-prod.example.com", "e2e-prod.example.com"));
+    const stack = await openStack(e2e, "production", config);
     const up = await stack.up();
     expect(up.summary.result).toBe("succeeded");
+    const before = await storedApp(e2e, APP);
+    if (before === undefined) throw new Error(`the emulator has no app ${APP}`);
+    expect(viewOfApp(before)).toEqual(viewOfConfig(config));
 
-    await expect(stack.destroy()).rejects.toThrow(
-      /paasenv-postgresql.*protected|protected.*paasenv-postgresql/s,
-    );
-    const kept = await storedApp(e2e, APP);
-    expect(kept?.addons.map((a) => a.plan.name)).toEqual(["postgresql-business-1024"]);
+    await clearRequests(e2e);
+    const destroy = await cliFailure(e2e, ["destroy", "--yes", "--skip-preview", "--stack", "production"]);
+    expect(destroy).toMatch(/paasenv-guard" cannot be deleted\s+because it is protected/);
+    expect(await writeCalls(e2e)).toEqual([]);
+    expect(await storedApp(e2e, APP)).toEqual(before);
+
+    await openStack(e2e, "production", productionConfig(APP, domains("www.e2e-prod.example.com")));
+    await clearRequests(e2e);
+    await stack.up();
+    const apex = before.domains.find((domain) => domain.name === "e2e-prod.example.com");
+    expect(await writeCalls(e2e)).toEqual([`DELETE /v1/apps/${before.app.id}/domains/${apex?.id}`]);
+    expect((await storedApp(e2e, APP))?.domains.map((domain) => domain.name)).toEqual([
+      "www.e2e-prod.example.com",
+    ]);
   });
 });

@@ -42,7 +42,7 @@ export function fullConfig(appName: string, changes: Record<string, unknown> = {
 }
 
 /** A production-like environment the tests can run offline: storage off, no DNS records. */
-export function productionConfig(appName: string): ConfigJson {
+export function productionConfig(appName: string, changes: Record<string, unknown> = {}): ConfigJson {
   return configFromValues({
     "paasenv:environment": "production",
     "paasenv:app": { name: appName, region: "osc-fr1", forceHttps: true },
@@ -50,5 +50,6 @@ export function productionConfig(appName: string): ConfigJson {
     "paasenv:addons": { postgresql: { plan: "postgresql-business-1024" } },
     "paasenv:env": { DJANGO_SETTINGS_MODULE: "prod.settings" },
     "paasenv:dns": { provider: "none" },
+    ...changes,
   });
 }

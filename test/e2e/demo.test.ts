@@ -74,6 +74,9 @@ describe("npm run demo", () => {
   it("--destroy restarts the emulator from its state file, destroys and removes the stack", async () => {
     const { stdout } = await demo(["--destroy"]);
     expect(stdout).toContain("state reloaded from");
+    expect(stdout).toMatch(
+      /demo-review-1: destroying it deletes what it holds; granting PAASENV_PERMIT_DATA_LOSS for this destroy only: app "\w+", addons\.\w+ "\w+", addons\.\w+ "\w+"/,
+    );
     expect(stdout).toContain('Stack "demo-review-1" destroyed and removed');
     expect(emulatorApps()).toEqual([]);
     const again = await demo(["--destroy"]);

@@ -217,7 +217,7 @@ export async function drift(
   await control(e2e, "POST", "drift", body);
 }
 
-/** Calls the emulator's Scalingo API as a user would (token exchange, then a bearer request). */
+/** Calls the emulator's Scalingo API as a user would (token exchange, then a bearer request); `null` for no body. */
 export async function scalingoApi(
   e2e: Pick<E2E, "emulator">,
   method: string,
@@ -238,7 +238,8 @@ export async function scalingoApi(
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const json: unknown = await response.json();
+  const text = await response.text();
+  const json: unknown = text === "" ? null : JSON.parse(text);
   if (!response.ok)
     throw new Error(`${method} ${apiPath} failed: ${response.status} (${JSON.stringify(json)})`);
   return json;

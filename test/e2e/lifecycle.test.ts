@@ -1,6 +1,7 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { withDestroyPermission } from "../../cli/lib/data-loss";
 import type { ConfigJson } from "../../cli/lib/stack-config";
 import { fullConfig, PLAIN_VALUE, SECRET_VALUE } from "./configs";
 import { viewOfApp, viewOfConfig } from "./expect-state";
@@ -18,9 +19,10 @@ import {
   storedApp,
   writeCalls,
 } from "./harness";
+import { permitsIn, rejectionOf } from "./refusals";
 
 // One full environment through its life under the real engine, against the emulator: create, no-op,
-// update, drift and repair, a refused then allowed database replacement, the state export, destroy.
+// update, drift and repair, a refused then permitted database replacement, the state export, destroy.
 // The steps share one stack and run in order (each starts from the state the previous one left).
 
 const APP = "e2e-full";
@@ -166,7 +168,7 @@ describe("a full environment under the real engine", () => {
     expect(Object.keys((await stack.preview()).changeSummary)).toEqual(["same"]);
   });
 
-  it("4. a change that replaces the database is refused unless paasenv:allowDataLoss is set", async () => {
+  it("4. a change that replaces the database is refused until paasenv:permitDataLoss names it", async () => {
     const addons = (version: string) => ({
       postgresql: { plan: "postgresql-starter-1024", version },
       redis: { plan: "redis-starter-256" },
@@ -178,15 +180,23 @@ describe("a full environment under the real engine", () => {
       "paasenv:env": { DJANGO_SETTINGS_MODULE: PLAIN_VALUE, WEB_CONCURRENCY: "3" },
     };
     await configure({ ...base, "paasenv:addons": addons("17") });
-    const refusal =
-      /changing `version` from "16" to "17" replaces the add-on and destroys its data.*paasenv:allowDataLoss/s;
+    const refusal = new RegExp(
+      `changing \`version\` from "16" to "17" replaces the add-on ${before[0]?.id} and destroys its data.*` +
+        "paasenv:permitDataLoss",
+      "s",
+    );
     await expect(stack.preview()).rejects.toThrow(refusal);
     await clearRequests(e2e);
-    await expect(stack.up()).rejects.toThrow(refusal);
+    const refused = await rejectionOf(stack.up());
+    expect(refused).toMatch(refusal);
     expect(await writeCalls(e2e)).toEqual([]);
     expect(postgres(await stored())).toEqual(before);
 
-    await configure({ ...base, "paasenv:addons": addons("17"), "paasenv:allowDataLoss": true });
+    await configure({
+      ...base,
+      "paasenv:addons": addons("17"),
+      "paasenv:permitDataLoss": permitsIn(refused),
+    });
     const recorder = stepRecorder();
     const up = await stack.up({ onEvent: recorder.onEvent });
     expect(up.summary.resourceChanges).toMatchObject({ replace: 1 });
@@ -200,7 +210,8 @@ describe("a full environment under the real engine", () => {
   });
 
   it("8. destroy leaves nothing of the stack in the emulator", async () => {
-    const destroy = await stack.destroy();
+    // As `paasenv review down` does: the permission for the stack's own data, for this destroy only.
+    const destroy = await withDestroyPermission(stack, console.info, () => stack.destroy());
     expect(destroy.summary.result).toBe("succeeded");
     expect(await storedApp(e2e, APP)).toBeUndefined();
     await stack.workspace.removeStack("full");

@@ -110,6 +110,10 @@ describe("paasenv review", () => {
     fs.rmSync(path.join(e2e.project.dir, "Pulumi.review-7.yaml"));
     const first = await ok("review", "down", "7");
     expect(first.stdout).toBe("review-7 removed\n");
+    // The data-loss permission it grants itself, said on the terminal: the review app and its two add-ons.
+    expect(first.stderr).toMatch(
+      /review-7: destroying it deletes what it holds; granting PAASENV_PERMIT_DATA_LOSS for this destroy only: app "\w+", addons\.(postgresql|redis) "\w+", addons\.(postgresql|redis) "\w+"\n/,
+    );
     expect(await appNamesInEmulator()).not.toContain("myapp-staging-review-7");
     expect(fs.existsSync(path.join(e2e.project.dir, "Pulumi.review-7.yaml"))).toBe(false);
     const second = await ok("review", "down", "7");

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, describeRun, runPaasenv } from "../cli/run-cli";
 import { fullConfig, PLAIN_VALUE, SECRET_VALUE } from "./configs";
-import { clearRequests, drift, type E2E, E2E_TOKEN, openStack, startE2E } from "./harness";
+import { clearRequests, drift, type E2E, E2E_TOKEN, openStack, startE2E, storedApp } from "./harness";
 
 // `paasenv preview <stack> --markdown <file>` with the real Pulumi CLI against the emulator: a plan
 // upgrade (an in-place update) and a version change (a replace of the database, flagged), and the drift
@@ -71,14 +71,17 @@ describe("paasenv preview --markdown", () => {
     expect(markdown).not.toContain(PLAIN_VALUE); // the Variables resource holds every value as a secret
   });
 
-  it("summarizes a database version change as a flagged replace", async () => {
+  it("summarizes a permitted database version change as a flagged replace", async () => {
+    const postgres = (await storedApp(e2e, APP))?.addons.find((a) =>
+      a.addon_provider.id.endsWith("postgresql"),
+    );
     const { run, markdown } = await previewWith(
       {
         "paasenv:addons": {
           postgresql: { plan: "postgresql-starter-512", version: "17" },
           redis: { plan: "redis-starter-256" },
         },
-        "paasenv:allowDataLoss": true,
+        "paasenv:permitDataLoss": [{ resource: "addons.postgresql", id: postgres?.id }],
       },
       "replace.md",
     );

@@ -109,6 +109,7 @@ interface Report {
     >;
     clash: { isError: boolean; name: string; message: string };
     afterDelete: Record<string, unknown>;
+    guard: { outs: Record<string, unknown>; refused: { isError: boolean; name: string; message: string } };
   };
   alwaysdata: {
     record: { outs: Record<string, unknown>; failures: unknown[] };
@@ -143,6 +144,15 @@ async function expectWholeLifecycle(report: Report): Promise<void> {
   expect(report.scalingo.clash).toMatchObject({ isError: true, name: "ScalingoError" });
   expect(report.scalingo.clash.message).toContain('an app named "serialized-app" already exists');
   expect(report.scalingo.afterDelete).toEqual({});
+  // The guard refuses a destroy until the stack config's permission names the app (given to the later run).
+  expect(report.scalingo.guard.outs).toMatchObject({
+    held: ["app", "addons.redis"],
+    resourceType: "paasenv:Guard",
+  });
+  expect(report.scalingo.guard.refused).toMatchObject({ isError: true, name: "PaasenvError" });
+  expect(report.scalingo.guard.refused.message).toContain(
+    `destroying this environment deletes the redis add-on ${steps.addon.id} and the data in it`,
+  );
   const state = (await (await fetch(`${scalingo.url}/__emulator/state`)).json()) as {
     regions: Record<string, { apps: Record<string, unknown> }>;
   };

@@ -39,7 +39,12 @@ async function errorOf(promise: Promise<unknown>) {
   }
 }
 
-async function scalingo(provider: Provider) {
+/**
+ * Every Scalingo resource through its life. The deletes run in `laterRun`, a second provider as in a later
+ * `pulumi destroy`, whose config permits losing the app with its add-on (read from the stack config by the
+ * serialized code): the first provider remembers what it created and no stale record deletes that.
+ */
+async function scalingo(provider: Provider, laterRun: (config: Record<string, string>) => Promise<Provider>) {
   const region = "osc-fr1";
   const app = await lifecycle(provider, "scalingo:App", { name: "serialized-app", region });
   const appId = app.id;
@@ -66,11 +71,20 @@ async function scalingo(provider: Provider) {
   const clash = await errorOf(
     provider.create({ name: "serialized-app", region, resourceType: "scalingo:App", __provider: "text" }),
   );
+  const guard = await lifecycle(provider, "paasenv:Guard", {
+    held: ["app", "addons.redis"],
+    ids: { app: appId, "addons.redis": steps.addon.id },
+  });
+  const refused = await errorOf(provider.delete(guard.id, guard.outs));
+  const destroyer = await laterRun({
+    "paasenv:permitDataLoss": JSON.stringify([{ resource: "app", id: appId }]),
+  });
+  await destroyer.delete(guard.id, guard.outs);
   for (const name of ["domain", "formation", "variables", "addon", "app"] as const) {
-    await provider.delete(steps[name].id, steps[name].outs);
+    await destroyer.delete(steps[name].id, steps[name].outs);
   }
-  const afterDelete = await provider.read(appId, app.outs);
-  return { steps, clash, afterDelete };
+  const afterDelete = await destroyer.read(appId, app.outs);
+  return { steps, clash, afterDelete, guard: { outs: guard.outs, refused } };
 }
 
 async function alwaysdata(provider: Provider, wrongKey: Provider) {
@@ -100,7 +114,12 @@ async function main(file: string, scalingoUrl: string, alwaysdataUrl: string): P
   const provider = await load(file, config(process.env.ALWAYSDATA_TEST_KEY ?? ""));
   // The host caches one provider per `__provider` text; a second host process stands in for another key.
   const wrongKey = await load(file, config("wrong-key"));
-  const report = { scalingo: await scalingo(provider), alwaysdata: await alwaysdata(provider, wrongKey) };
+  const laterRun = (extra: Record<string, string>) =>
+    load(file, { ...config(process.env.ALWAYSDATA_TEST_KEY ?? ""), ...extra });
+  const report = {
+    scalingo: await scalingo(provider, laterRun),
+    alwaysdata: await alwaysdata(provider, wrongKey),
+  };
   process.stdout.write(JSON.stringify(report));
 }
 

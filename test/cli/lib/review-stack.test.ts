@@ -130,6 +130,14 @@ describe("deriveReviewConfig", () => {
     expect(source["paasenv:environment"]?.value).toBe("staging");
   });
 
+  it("never copies the source's data-loss permission, whose entries name the source's objects", () => {
+    const source = {
+      ...staging(),
+      ...configFromValues({ "paasenv:permitDataLoss": [{ resource: "app", id: "staging-app-id" }] }),
+    };
+    expect(deriveReviewConfig(source, 12)).not.toHaveProperty("paasenv:permitDataLoss");
+  });
+
   it("resolves to the review environment the program will run", () => {
     const resolved = resolveReviewConfig(deriveReviewConfig(staging(), 7, OFFLINE_OVERRIDES));
     expect(resolved.environment).toBe("review");

@@ -5,7 +5,7 @@
 
 export type BadConfig = [string, Record<string, unknown>, string];
 
-/** The namespace itself: `paasenv:environment`, unknown keys, `paasenv:allowDataLoss`. */
+/** The namespace itself: `paasenv:environment`, unknown keys, the data-loss permission and its retired boolean. */
 const namespaceCases: BadConfig[] = [
   ["missing environment", { environment: undefined }, "`paasenv:environment` is required"],
   [
@@ -15,9 +15,39 @@ const namespaceCases: BadConfig[] = [
   ],
   ["unknown top-level key", { proceses: {} }, "`paasenv:proceses` is not a known setting (a typo?)"],
   [
-    "allowDataLoss as a string",
-    { allowDataLoss: "yes" },
-    '`paasenv:allowDataLoss` must be a boolean (got "yes")',
+    "the retired allowDataLoss, true",
+    { allowDataLoss: true },
+    "`paasenv:allowDataLoss` is no longer a setting (got true): remove it (`pulumi config rm paasenv:allowDataLoss`).",
+  ],
+  [
+    "the retired allowDataLoss, false",
+    { allowDataLoss: false },
+    "`paasenv:allowDataLoss` is no longer a setting (got false): remove it",
+  ],
+  [
+    "permitDataLoss as a boolean",
+    { permitDataLoss: true },
+    "`paasenv:permitDataLoss` must be an array (got true)",
+  ],
+  [
+    "permitDataLoss naming an unknown resource",
+    { permitDataLoss: [{ resource: "addons.mysql", id: "ad-1" }] },
+    '`paasenv:permitDataLoss[0].resource` must be one of "app", "addons.postgresql", "addons.redis", "storage" (got "addons.mysql")',
+  ],
+  [
+    "permitDataLoss without an ID",
+    { permitDataLoss: [{ resource: "app" }] },
+    "`paasenv:permitDataLoss[0].id` is required",
+  ],
+  [
+    "permitDataLoss with an empty ID",
+    { permitDataLoss: [{ resource: "app", id: "" }] },
+    '`paasenv:permitDataLoss[0].id` must not be empty (got "")',
+  ],
+  [
+    "permitDataLoss with a stray key",
+    { permitDataLoss: [{ resource: "app", id: "ap-1", reason: "move" }] },
+    "`paasenv:permitDataLoss[0].reason` is not a known setting (a typo?); allowed: resource, id",
   ],
 ];
 

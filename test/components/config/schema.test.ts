@@ -38,7 +38,7 @@ describe("parseStackConfig defaults", () => {
   it("fills every default of a minimal staging config", () => {
     expect(parseStackConfig(base)).toEqual({
       environment: "staging",
-      allowDataLoss: false,
+      permitDataLoss: [],
       app: {
         name: "myapp-staging",
         region: "osc-fr1",

@@ -22,6 +22,7 @@ export const T = {
   apiKey: "scaleway:iam/apiKey:ApiKey",
   bucketPolicy: "scaleway:object/bucketPolicy:BucketPolicy",
   record: "scaleway:domain/record:Record",
+  guard: "pulumi-nodejs:dynamic/paasenv:Guard",
 } as const;
 
 /** A secret config value, as `pulumi config set --secret --path 'paasenv:secretEnv.DJANGO_SECRET_KEY'` makes it. */
@@ -65,8 +66,14 @@ export function expectTreeShape(graph: ProgramRun): void {
   for (const type of [T.app, T.addon, T.formation, T.variables, T.storage, T.customDomain]) {
     for (const resource of graph.byType(type)) expect(resource.parentUrn, resource.name).toBe(rootUrn);
   }
+  for (const resource of graph.byType(T.guard).filter((r) => r.name === "paasenv-guard")) {
+    expect(resource.parentUrn, resource.name).toBe(rootUrn);
+  }
   for (const type of [T.bucket, T.iamApplication, T.policy, T.apiKey, T.bucketPolicy]) {
     for (const resource of graph.byType(type)) expect(parentType(resource), resource.name).toBe(T.storage);
+  }
+  for (const resource of graph.byType(T.guard).filter((r) => r.name === "paasenv-storage-guard")) {
+    expect(parentType(resource), resource.name).toBe(T.storage);
   }
   for (const type of [T.domain, T.record]) {
     for (const resource of graph.byType(type))

@@ -19,7 +19,7 @@ describe("production stack", () => {
         .filter((resource) => resource.protect)
         .map((resource) => resource.type)
         .sort(),
-    ).toEqual([T.addon, T.addon, T.app, T.bucket].sort());
+    ).toEqual([T.addon, T.addon, T.app, T.bucket, T.guard].sort());
   });
 
   it("versions the bucket and keeps it on destroy", () => {

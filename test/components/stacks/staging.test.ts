@@ -25,6 +25,7 @@ describe("staging stack", () => {
       [T.customDomain]: 1,
       [T.domain]: 1,
       [T.record]: 1,
+      [T.guard]: 2,
     });
   });
 
@@ -43,6 +44,8 @@ describe("staging stack", () => {
         "paasenv-storage-policy",
         "paasenv-storage-key",
         "paasenv-storage-bucket-policy",
+        "paasenv-storage-guard",
+        "paasenv-guard",
         "paasenv-variables",
         "paasenv-staging.example.com",
         "paasenv-staging.example.com-scalingo",
@@ -67,18 +70,42 @@ describe("staging stack", () => {
     });
   });
 
-  it("declares the add-ons by plan name, with the data-loss guard off", () => {
+  it("declares the add-ons by plan name, and tells the app it holds them", () => {
     expect(graph.byName("paasenv-postgresql").inputs).toMatchObject({
       appId: "app-id-myapp-staging",
       provider: "postgresql",
       plan: "postgresql-starter-512",
-      allowReplace: false,
     });
     expect(graph.byName("paasenv-redis").inputs).toMatchObject({
       provider: "redis",
       plan: "redis-starter-256",
-      allowReplace: false,
     });
+    expect(graph.byName("paasenv-app").inputs.addons).toEqual(["postgresql", "redis"]);
+  });
+
+  it("records the app, the add-ons and the bucket in the guard, which depends on every other resource", () => {
+    const guard = graph.byName("paasenv-guard");
+    expect(guard.inputs).toMatchObject({
+      held: ["app", "addons.postgresql", "addons.redis", "storage"],
+      ids: {
+        app: "app-id-myapp-staging",
+        "addons.postgresql": "addon-id-postgresql",
+        "addons.redis": "addon-id-redis",
+        storage: "fr-par/myapp-staging-storage",
+      },
+      production: false,
+    });
+    const custom = graph.resources.filter((r) => r.custom && r.name !== "paasenv-guard").map((r) => r.urn);
+    expect(custom.filter((urn) => !guard.dependencies.includes(urn))).toEqual([]);
+  });
+
+  it("makes the bucket wait for its own guard, which records the bucket's ID", () => {
+    const guard = graph.byName("paasenv-storage-guard");
+    expect(guard.inputs).toMatchObject({
+      held: ["storage"],
+      ids: { storage: "fr-par/myapp-staging-storage" },
+    });
+    expect(graph.byName("paasenv-storage-bucket").dependencies).toContain(guard.urn);
   });
 
   it("wires the bucket, its keys and the public URL into the variables, next to env and secretEnv", () => {

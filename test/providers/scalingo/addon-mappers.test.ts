@@ -2,10 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../../providers/base/inputs";
 import {
+  addonDeleteLoss,
+  addonReplacementLoss,
   connectionVariable,
   defaultAddonVariables,
+  isMissing,
   keepsAddon,
-  refuseReplacement,
+  missingAddonLoss,
   shortProviderId,
 } from "../../../providers/scalingo/addon-mappers";
 
@@ -48,18 +51,41 @@ describe("replacements", () => {
     expect(keepsAddon(field, olds, { ...olds, ...change })).toBe(expected);
   });
 
-  it("refuses a data-losing replacement unless allowed, and never on unknowns or at creation", () => {
+  it("words a replacement's loss, permitted by the add-on's entry or its app's", () => {
     const news = { ...olds, version: "17" };
-    expect(refuseReplacement(["version"], olds, news, 'Addon "db"')).toEqual([
-      {
-        property: "version",
-        reason:
-          'Addon "db": changing `version` from "16" to "17" replaces the add-on and destroys its data. Back it up ' +
-          "first, then set `allowReplace: true` (paasenv:allowDataLoss) to allow it.",
-      },
-    ]);
-    expect(refuseReplacement(["version"], olds, { ...news, allowReplace: true }, "A")).toEqual([]);
-    expect(refuseReplacement(["appId"], olds, { ...olds, appId: UNKNOWN }, "A")).toEqual([]);
-    expect(refuseReplacement(["version"], {}, news, "A")).toEqual([]);
+    expect(addonReplacementLoss("ad-1", { ...olds, resourceName: "db" }, news, ["version"])).toEqual({
+      statement:
+        'Addon "db": changing `version` from "16" to "17" replaces the add-on ad-1 and destroys its data',
+      loss: { resource: "addons.postgresql", id: "ad-1", coveredBy: { resource: "app", id: "ap-1" } },
+    });
+    expect(addonReplacementLoss("ad-2", { provider: "scalingo-redis" }, {}, ["appId"]).loss).toEqual({
+      resource: "addons.redis",
+      id: "ad-2",
+    });
+  });
+});
+
+describe("add-ons that are gone or deleted", () => {
+  it("knows the mark a refresh leaves on an add-on it no longer finds", () => {
+    expect(isMissing({ status: "missing" })).toBe(true);
+    expect(isMissing({ status: "running" })).toBe(false);
+  });
+
+  it("says that a missing add-on would be re-created empty", () => {
+    expect(missingAddonLoss("ad-1", { provider: "postgresql", appId: "ap-1", resourceName: "db" })).toEqual({
+      statement:
+        'Addon "db": the postgresql add-on ad-1 was not found on Scalingo by the last refresh (deleted outside ' +
+        "paasenv?), and paasenv would create a new, empty one in its place",
+      loss: { resource: "addons.postgresql", id: "ad-1", coveredBy: { resource: "app", id: "ap-1" } },
+    });
+  });
+
+  it("says that deleting an add-on destroys its data", () => {
+    expect(
+      addonDeleteLoss("delete redis add-on of app ap-1", "ad-2", { provider: "redis", appId: "ap-1" }),
+    ).toEqual({
+      statement: "delete redis add-on of app ap-1: deleting the add-on ad-2 destroys its data",
+      loss: { resource: "addons.redis", id: "ad-2", coveredBy: { resource: "app", id: "ap-1" } },
+    });
   });
 });

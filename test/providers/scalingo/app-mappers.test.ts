@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   appInputsFromApi,
   appOutputs,
+  appReplacementLoss,
   appSettingsChanges,
   appSettingsPayload,
   cnameTarget,
+  heldAddons,
+  sameAddons,
 } from "../../../providers/scalingo/app-mappers";
 import type { ApiApp, AppInputs } from "../../../providers/scalingo/schemas";
 
@@ -16,6 +19,7 @@ const inputs: AppInputs = {
   forceHttps: true,
   routerLogs: false,
   stickySession: false,
+  addons: [],
 };
 
 const app: ApiApp = {
@@ -69,5 +73,47 @@ describe("outputs and read-back", () => {
     expect(appInputsFromApi({ ...inputs, stack: "scalingo-22" }, app, "scalingo-24").stack).toBe(
       "scalingo-24",
     );
+  });
+});
+
+describe("what replacing an app loses", () => {
+  const olds = { name: "shop-staging", region: "osc-fr1", addons: ["postgresql"] };
+
+  it.each([
+    [{ addons: ["redis", "postgresql"] }, { addons: ["postgresql"] }, ["postgresql", "redis"]],
+    [{}, { addons: ["redis"] }, ["redis"]],
+    [{ addons: "not a list" }, {}, []],
+  ])("heldAddons(%j, %j) = %j", (before, after, expected) => {
+    expect(heldAddons(before, after)).toEqual(expected);
+  });
+
+  it.each([
+    [{}, { addons: [] }, true],
+    [{ addons: ["redis", "postgresql"] }, { addons: ["postgresql", "redis"] }, true],
+    [{ addons: ["postgresql"] }, { addons: [] }, false],
+  ])("sameAddons(%j, %j) = %s", (before, after, expected) => {
+    expect(sameAddons(before, after)).toBe(expected);
+  });
+
+  it("names the app and what it holds, so one entry permits the app with its add-ons", () => {
+    const news = {
+      ...olds,
+      region: "osc-secnum-fr1",
+      addons: ["postgresql", "redis"],
+      resourceName: "env-app",
+    };
+    expect(appReplacementLoss("ap-1", olds, news, ["region"])).toEqual({
+      statement:
+        'App "env-app": changing `region` from "osc-fr1" to "osc-secnum-fr1" replaces app "shop-staging" ' +
+        "(ap-1), and with it its postgresql and redis add-ons and their data",
+      loss: { resource: "app", id: "ap-1" },
+    });
+    expect(appReplacementLoss("ap-1", olds, { ...olds, region: "x" }, ["region"])?.statement).toMatch(
+      /its postgresql add-on and its data$/,
+    );
+  });
+
+  it("loses nothing when the app holds no add-on", () => {
+    expect(appReplacementLoss("ap-1", { ...olds, addons: [] }, { addons: [] }, ["region"])).toBeUndefined();
   });
 });

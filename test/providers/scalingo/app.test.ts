@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../../providers/base/inputs";
+import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
@@ -25,6 +26,14 @@ const declared = {
 
 const createApp = (news: Record<string, unknown> = declared) => checkAndCreate(appProvider, news);
 
+/** A new provider session, as in a later `pulumi` run (a destroy): this run's objects are forgotten. */
+const laterRun = (config: Record<string, string> = {}) => h.configure([appProvider, addonProvider], config);
+
+/** `paasenv:permitDataLoss` with these entries. */
+const permit = (...entries: { resource: string; id: string }[]) => ({
+  "paasenv:permitDataLoss": JSON.stringify(entries),
+});
+
 describe("App check and diff", () => {
   it("applies defaults and strips __provider", async () => {
     const { inputs, failures } = await appProvider.check({}, declared);
@@ -36,6 +45,7 @@ describe("App check and diff", () => {
       forceHttps: true,
       routerLogs: false,
       stickySession: false,
+      addons: [],
       providerVersion: "1",
     });
   });
@@ -125,6 +135,7 @@ describe("App lifecycle against the emulator", () => {
     expect(Object.keys(apps)).toEqual(["shop-renamed"]);
     expect(apps["shop-renamed"]?.app.id).toBe(id);
 
+    await laterRun();
     await appProvider.delete(id, updated.outs ?? {});
     expect(await appsOf(h)).toEqual({});
     await appProvider.delete(id, updated.outs ?? {});
@@ -170,7 +181,10 @@ describe("App lifecycle against the emulator", () => {
     const { id, outs } = await createApp();
     await h.drift({ app: "shop-staging", kind: "app", delete: true });
     expect(await appProvider.read(id, outs)).toEqual({});
+    await laterRun();
+    await h.clearRequests();
     await appProvider.delete(id, outs);
+    expect(await h.writes()).toEqual([]);
   });
 
   it("refuses a name clash with a message explaining adoption, and adopts when asked", async () => {
@@ -193,5 +207,92 @@ describe("App lifecycle against the emulator", () => {
     const first = await createApp();
     await h.configure([appProvider], { "scalingo:adoptExisting": "true" });
     expect((await createApp()).id).toBe(first.id);
+  });
+});
+
+describe("App and the data it holds", () => {
+  const holding = async (addons: string[]) => {
+    const { id, outs, inputs } = await createApp({ ...declared, addons });
+    return { id, olds: outs, moved: { ...inputs, region: "osc-secnum-fr1" } };
+  };
+
+  it("refuses a region change while it holds add-ons, before any API call, naming the entry to add", async () => {
+    const { id, olds, moved } = await holding(["postgresql"]);
+    await h.clearRequests();
+    const error = await rejection(appProvider.diff(id, olds, moved));
+    expect(error.message).toBe(
+      'App "shop": changing `region` from "osc-fr1" to "osc-secnum-fr1" replaces app "shop-staging" ' +
+        `(${id}), and with it its postgresql add-on and its data. paasenv deletes or replaces data only when ` +
+        "`paasenv:permitDataLoss` names it by its current ID. Back the data up if you need it, then add to the " +
+        "stack's configuration file (Pulumi.<stack>.yaml, under `config:`):\n  paasenv:permitDataLoss:\n" +
+        `    - { resource: app, id: "${id}" }\nand run the same command again.`,
+    );
+    expect(await h.requests()).toEqual([]);
+  });
+
+  it("allows it when the permission names the app by its current ID, and always when it holds nothing", async () => {
+    const { id, olds, moved } = await holding(["postgresql", "redis"]);
+    await laterRun(permit({ resource: "app", id: "another-app" }));
+    await expect(appProvider.diff(id, olds, moved)).rejects.toThrow(
+      /postgresql and redis add-ons and their data/,
+    );
+    await laterRun(permit({ resource: "app", id }));
+    expect(await appProvider.diff(id, olds, moved)).toEqual({ changes: true, replaces: ["region"] });
+    const empty = { olds: { ...olds, addons: [] }, moved: { ...moved, addons: [] } };
+    await laterRun();
+    expect(await appProvider.diff(id, empty.olds, empty.moved)).toEqual({
+      changes: true,
+      replaces: ["region"],
+    });
+  });
+
+  it("records a change of the add-ons it holds as an update, and ignores their order", async () => {
+    const { id, olds } = await holding(["postgresql"]);
+    const same = { ...olds, addons: ["postgresql"] };
+    expect(await appProvider.diff(id, olds, same)).toEqual({ changes: false, replaces: [] });
+    expect(await appProvider.diff(id, olds, { ...same, addons: ["redis", "postgresql"] })).toEqual({
+      changes: true,
+      replaces: [],
+    });
+    const older = { ...olds, addons: undefined };
+    expect(await appProvider.diff(id, older, { ...same, addons: [] })).toEqual({
+      changes: false,
+      replaces: [],
+    });
+  });
+
+  it("refuses to delete an app that still holds an add-on, unless permitted", async () => {
+    const { id, outs } = await createApp();
+    const addon = await checkAndCreate(addonProvider, {
+      appId: id,
+      region: "osc-fr1",
+      provider: "redis",
+      plan: "redis-sandbox",
+    });
+    await laterRun();
+    await h.clearRequests();
+    const error = await rejection(appProvider.delete(id, outs));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^delete app "shop-staging": the app still holds the redis add-on ${addon.id}, which Scalingo deletes ` +
+          `with it\\. paasenv deletes or replaces data only when .*- \\{ resource: app, id: "${id}" \\}`,
+        "s",
+      ),
+    );
+    expect(await h.writes()).toEqual([]);
+    await laterRun(permit({ resource: "app", id }));
+    await appProvider.delete(id, outs);
+    expect(await appsOf(h)).toEqual({});
+  });
+
+  it("never deletes an app this run adopted, through a stale record of it", async () => {
+    const first = await createApp();
+    await laterRun({ "scalingo:adoptExisting": "true" });
+    const adopted = await createApp();
+    expect(adopted.id).toBe(first.id);
+    await h.clearRequests();
+    await appProvider.delete(first.id, first.outs);
+    expect(await h.writes()).toEqual([]);
+    expect(Object.keys(await appsOf(h))).toEqual(["shop-staging"]);
   });
 });

@@ -89,6 +89,8 @@ describe("Domain lifecycle against the emulator", () => {
     expect(await domainProvider.diff(id, read.props ?? {}, inputs)).toEqual({ changes: false, replaces: [] });
     expect(await calls()).toEqual([]);
 
+    // A later run (a destroy): this run's objects are forgotten, so nothing holds back the delete.
+    await h.configure([appProvider, domainProvider]);
     await domainProvider.delete(id, outs);
     expect(await domains()).toEqual({});
     await domainProvider.delete(id, outs);

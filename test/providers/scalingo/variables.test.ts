@@ -88,6 +88,8 @@ describe("Variables lifecycle against the emulator", () => {
     ]);
     expect(await remote()).toEqual({ ...before, NODE_ENV: "staging", WORKERS: "2" });
 
+    // A later run (a destroy): this run's objects are forgotten, so nothing holds back the delete.
+    await h.configure([appProvider, variablesProvider]);
     await variablesProvider.delete(id, updated.outs ?? {});
     expect(await remote()).toEqual(before);
     expect(before).toHaveProperty("DATABASE_URL");
@@ -119,6 +121,7 @@ describe("Variables lifecycle against the emulator", () => {
     const { id, outs } = await createVariables(declared({ A: "1" }));
     await h.drift({ app: "shop-staging", kind: "app", delete: true });
     expect(await variablesProvider.read(id, outs)).toEqual({});
+    await h.configure([appProvider, variablesProvider]);
     await variablesProvider.delete(id, outs);
   });
 
