@@ -2,7 +2,6 @@
  * What `index.ts` does, under Pulumi mocks, for variants of the staging stack: each DNS adapter, the data-loss guard,
  * object storage off, no add-ons, and a config refused before any resource is declared.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it, vi } from "vitest";
 import { type ProgramRun, programError, runEnvironment, stackFileConfig } from "./harness";
 
