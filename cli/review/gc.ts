@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { cliError, messageOf } from "../lib/errors";
 import { parseDuration } from "../lib/parse";
 import { type Io, openPulumi, type PulumiSession, progress } from "../lib/pulumi";
+import { renderReport } from "../lib/report";
 import { deleteApp, listApps, scalingoSession } from "../lib/scalingo-apps";
 import { listReviewStacks, sourceApps } from "../lib/stacks";
 import type { CommandContext } from "../program";
@@ -151,12 +152,7 @@ export async function reviewGc(
 
 /** The report as text: one `action  name  detail` line each. */
 export function renderGcReport(lines: readonly GcReportLine[]): string {
-  if (lines.length === 0) return "nothing to do";
-  const width = Math.max(...lines.map((line) => line.action.length));
-  const nameWidth = Math.max(...lines.map((line) => line.name.length));
-  return lines
-    .map((l) => `${l.action.padEnd(width)}  ${l.name.padEnd(nameWidth)}  ${l.detail}`.trimEnd())
-    .join("\n");
+  return renderReport(lines);
 }
 
 /** Registers `review gc`. */
