@@ -12,6 +12,7 @@ import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
 import { registerReview } from "./review";
+import { registerValidate } from "./validate";
 
 /** What every command gets: where to write, the global options, the clock. */
 export interface CommandContext {
@@ -30,6 +31,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerPreview,
   registerDeploy,
   registerRecover,
+  registerValidate,
 ];
 
 /** Global options from the parsed command line (`--cwd`, `--backend-url`, `--quiet`). */
