@@ -1,10 +1,11 @@
 /**
  * `paasenv review gc --older-than <duration>`: tear down review stacks not updated for that long, and
- * report Scalingo apps named like our review apps that no stack owns (orphans), deleting them only with
- * `--delete-orphans`. Scalingo's own `-pr<N>` review apps are never touched.
+ * report Scalingo apps named like our review apps that no stack of the backend owns (orphans), deleting them
+ * only with `--delete-orphans`. Scalingo's own `-pr<N>` review apps are never touched.
  */
 import type { Command } from "commander";
 import { cliError, messageOf } from "../lib/errors";
+import { ownedApps } from "../lib/owned-apps";
 import { parseDuration } from "../lib/parse";
 import { type Io, openPulumi, type PulumiSession, progress } from "../lib/pulumi";
 import { renderReport } from "../lib/report";
@@ -87,6 +88,15 @@ async function scanApps(
   return { apps, holder };
 }
 
+/** The failure line when some stacks' state could not be read, so no orphan may be deleted. */
+export function unverifiedLine(unreadable: readonly string[]): GcReportLine {
+  return {
+    action: "failed",
+    name: "--delete-orphans",
+    detail: `no orphan deleted: the state of ${unreadable.join(", ")} could not be read, and it may own them`,
+  };
+}
+
 /** Runs `action`; appends its success line, or a `failed` line. Returns whether it succeeded. */
 async function attempt(lines: GcReportLine[], success: GcReportLine, action: () => Promise<unknown>) {
   try {
@@ -124,12 +134,23 @@ export async function reviewGc(
     regions.length > 0 ? regions : ["osc-fr1"],
     sourceStacks,
   );
-  const plan = planReviewGc({ stacks, apps, sourceApps: sourceNames, now, olderThanMs: options.olderThan });
+  const owned = await ownedApps(session, globals.cwd, io);
+  const plan = planReviewGc({
+    stacks,
+    apps,
+    sourceApps: sourceNames,
+    ownedApps: owned.names,
+    now,
+    olderThanMs: options.olderThan,
+  });
   const dryRun = options.dryRun ?? false;
-  const deleteOrphans = options.deleteOrphans ?? false;
+  // An unreadable state may own any of the "orphans": then none is deleted.
+  const blocked = options.deleteOrphans === true && owned.unreadable.length > 0 && plan.orphans.length > 0;
+  const deleteOrphans = (options.deleteOrphans ?? false) && !blocked;
   const lines = planLines(plan, now, dryRun, deleteOrphans);
-  if (dryRun) return { lines, ok: true };
-  let ok = true;
+  if (blocked) lines.push(unverifiedLine(owned.unreadable));
+  if (dryRun) return { lines, ok: !blocked };
+  let ok = !blocked;
   for (const stale of plan.stale) {
     const removed: GcReportLine = {
       action: "removed",
