@@ -31,8 +31,14 @@ export interface GcReportLine {
   detail: string;
 }
 
-/** The report lines for a plan before any action ran. */
-export function planLines(plan: GcPlan, now: Date, dryRun: boolean, deleteOrphans: boolean): GcReportLine[] {
+/** The report lines for a plan before any action ran; `orphanNote` ends the line of an orphan not deleted. */
+export function planLines(
+  plan: GcPlan,
+  now: Date,
+  dryRun: boolean,
+  deleteOrphans: boolean,
+  orphanNote = "--delete-orphans deletes it",
+): GcReportLine[] {
   const age = (date: Date | undefined) =>
     date === undefined
       ? "never updated"
@@ -49,7 +55,7 @@ export function planLines(plan: GcPlan, now: Date, dryRun: boolean, deleteOrphan
           (app): GcReportLine => ({
             action: "orphan",
             name: app.name,
-            detail: `${app.region}: no stack owns it${deleteOrphans ? "" : "; --delete-orphans deletes it"}`,
+            detail: `${app.region}: no stack owns it${deleteOrphans ? "" : `; ${orphanNote}`}`,
           }),
         )
       : []),
@@ -147,7 +153,8 @@ export async function reviewGc(
   // An unreadable state may own any of the "orphans": then none is deleted.
   const blocked = options.deleteOrphans === true && owned.unreadable.length > 0 && plan.orphans.length > 0;
   const deleteOrphans = (options.deleteOrphans ?? false) && !blocked;
-  const lines = planLines(plan, now, dryRun, deleteOrphans);
+  const note = blocked ? "not deleted (see below)" : undefined;
+  const lines = planLines(plan, now, dryRun, deleteOrphans, note);
   if (blocked) lines.push(unverifiedLine(owned.unreadable));
   if (dryRun) return { lines, ok: !blocked };
   let ok = !blocked;
