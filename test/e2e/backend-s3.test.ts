@@ -137,7 +137,7 @@ describe("paasenv review up on the S3 backend", () => {
       if (run.code === 0) continue;
       expect(run.code, describeRun(run)).toBe(1);
       expect(run.stderr).toContain("up review-5: the stack is locked by another update");
-      expect(run.stderr).toContain("`pulumi cancel` removes its lock");
+      expect(run.stderr).toContain("`paasenv recover review-5` clears its lock");
     }
     expect(
       runs.some((run) => run.code === 0),
