@@ -89,6 +89,11 @@ describe("paasenv recover after a killed pulumi up", () => {
     await killUpAt(e2e, "cut-before", ADDON_POST, "drop");
     expect(await recovered("cut-before")).toContain("cleared scalingo:Addon");
     await expectConverged("cut-before", "e2e-cut-before");
+    const again = await recover("cut-before");
+    expect(again.code, describeRun(again)).toBe(0);
+    expect(again.stdout).toBe(
+      "nothing to do\ncut-before: no lock and no pending operation; nothing to recover\n",
+    );
   });
 
   it("killed while the app's and the add-on's creates were in flight (applied, answers lost)", async () => {
