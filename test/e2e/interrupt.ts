@@ -31,14 +31,20 @@ const holdsSchema = z.object({
   holds: z.array(z.object({ id: z.number(), waiting: z.array(z.object({ path: z.string() })) })),
 });
 
-/** `pulumi up --yes --skip-preview` on `stack`, in its own process group; output kept for messages. */
-export function startUp(e2e: E2E, stack: string): { child: ChildProcess; output: () => string } {
-  const child = spawn(e2e.command.command, ["up", "--yes", "--skip-preview", "--stack", stack], {
-    cwd: e2e.project.dir,
-    env: e2e.env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** A started command: its process (in a process group of its own) and its output so far. */
+export interface Run {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts `command args` detached (its own process group), output kept for messages. */
+export function startDetached(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+): Run {
+  const child = spawn(command, [...args], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString("utf8");
@@ -49,8 +55,14 @@ export function startUp(e2e: E2E, stack: string): { child: ChildProcess; output:
   return { child, output: () => output };
 }
 
+/** `pulumi up --yes --skip-preview` on `stack`. */
+export function startUp(e2e: E2E, stack: string): Run {
+  const args = ["up", "--yes", "--skip-preview", "--stack", stack];
+  return startDetached(e2e.command.command, args, e2e.project.dir, e2e.env);
+}
+
 /** Waits until hold `id` parks a request; fails if the run ends first. Returns the parked path. */
-async function parked(e2e: E2E, id: number, run: ReturnType<typeof startUp>): Promise<string> {
+async function parked(e2e: E2E, id: number, run: Run): Promise<string> {
   for (;;) {
     const { holds } = holdsSchema.parse(await control(e2e, "GET", "holds"));
     const path = holds.find((hold) => hold.id === id)?.waiting[0]?.path;
@@ -102,32 +114,49 @@ export interface KillHooks {
 }
 
 /**
- * Runs `pulumi up` on `stack` until `hold` parks a request, kills it (`kill -9` of the CLI, then of every
- * process it started, as the end of a CI job does), then releases the request (`go`: it is applied now if it
+ * Starts a run (`start`) until `hold` parks a request, kills it (`kill -9` of its process and of every process
+ * it started, as a lost runner does; with `afterCliKilled`, the first process alone before the others), then
+ * releases the request (`go`: it is applied now if it
  * was held before being applied; `drop`: it is lost). Returns the held path.
  */
-export async function killUpAt(
+export async function killAt(
+  e2e: E2E,
+  hold: HoldSpec,
+  after: "go" | "drop",
+  start: () => Run,
+  hooks: KillHooks = {},
+): Promise<string> {
+  const armed = z
+    .object({ hold: z.object({ id: z.number() }) })
+    .parse(await control(e2e, "POST", "holds", hold));
+  const run = start();
+  const path = await parked(e2e, armed.hold.id, run);
+  await hooks.whileParked?.();
+  const pid = run.child.pid ?? 0;
+  const tree = descendants(pid);
+  const closed = new Promise((resolve) => run.child.once("close", resolve));
+  // Every process at once unless the test looks in between: a parent that dies first gives its children
+  // time to react (the Automation API sends SIGTERM to `pulumi`, which then cancels gracefully).
+  const hook = hooks.afterCliKilled;
+  for (const target of hook === undefined ? [pid, ...tree] : [pid]) killQuietly(target);
+  await closed;
+  if (hook !== undefined) {
+    await hook();
+    for (const child of tree) killQuietly(child);
+  }
+  const before = (await loggedRequests(e2e)).length;
+  await control(e2e, "POST", `holds/${armed.hold.id}/release`, { drop: after === "drop" });
+  await loggedAtLeast(e2e, before + 1);
+  return path;
+}
+
+/** {@link killAt} for `pulumi up` on `stack`. */
+export function killUpAt(
   e2e: E2E,
   stack: string,
   hold: HoldSpec,
   after: "go" | "drop",
   hooks: KillHooks = {},
 ): Promise<string> {
-  const armed = z
-    .object({ hold: z.object({ id: z.number() }) })
-    .parse(await control(e2e, "POST", "holds", hold));
-  const run = startUp(e2e, stack);
-  const path = await parked(e2e, armed.hold.id, run);
-  await hooks.whileParked?.();
-  const pid = run.child.pid ?? 0;
-  const tree = descendants(pid);
-  const closed = new Promise((resolve) => run.child.once("close", resolve));
-  killQuietly(pid);
-  await closed;
-  await hooks.afterCliKilled?.();
-  for (const child of tree) killQuietly(child);
-  const before = (await loggedRequests(e2e)).length;
-  await control(e2e, "POST", `holds/${armed.hold.id}/release`, { drop: after === "drop" });
-  await loggedAtLeast(e2e, before + 1);
-  return path;
+  return killAt(e2e, hold, after, () => startUp(e2e, stack), hooks);
 }
