@@ -10,7 +10,9 @@ import { registerDeploy } from "./deploy";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";
+import { registerRecover } from "./recover";
 import { registerReview } from "./review";
+import { registerValidate } from "./validate";
 
 /** What every command gets: where to write, the global options, the clock. */
 export interface CommandContext {
@@ -24,7 +26,13 @@ export interface CommandContext {
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** The commands, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerPreview, registerDeploy];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerReview,
+  registerPreview,
+  registerDeploy,
+  registerRecover,
+  registerValidate,
+];
 
 /** Global options from the parsed command line (`--cwd`, `--backend-url`, `--quiet`). */
 export function globalsOf(command: Command): GlobalOptions {

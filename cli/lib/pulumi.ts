@@ -99,7 +99,7 @@ export function pulumiFailure(action: string, stack: string, error: unknown): Er
   if (isLockError(error)) {
     return cliError(
       `${action} ${stack}: the stack is locked by another update (${pulumiReason(error, 3)}). ` +
-        "Wait for it to finish and run again; if that run died, `pulumi cancel` removes its lock.",
+        `Wait for it to finish and run again; if that run died, \`paasenv recover ${stack}\` clears its lock (once it has proven it dead) and what it left half-done.`,
     );
   }
   return cliError(`${action} ${stack} failed:\n${pulumiReason(error)}`);

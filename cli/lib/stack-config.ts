@@ -84,7 +84,7 @@ function hasSecure(node: unknown): boolean {
 }
 
 /** The `config:` block of a stack file's text. */
-function configBlock(text: string, fileName: string): Record<string, unknown> {
+export function stackConfigBlock(text: string, fileName: string): Record<string, unknown> {
   const document: unknown = parseYaml(text);
   const block =
     document !== null && typeof document === "object" && "config" in document ? document.config : {};
@@ -96,7 +96,7 @@ function configBlock(text: string, fileName: string): Record<string, unknown> {
 
 /** True when a stack file holds encrypted (`secure:`) values, which only its stack can decrypt. */
 export function stackFileHasSecrets(text: string, fileName: string): boolean {
-  return Object.values(configBlock(text, fileName)).some(hasSecure);
+  return Object.values(stackConfigBlock(text, fileName)).some(hasSecure);
 }
 
 /**
@@ -105,7 +105,7 @@ export function stackFileHasSecrets(text: string, fileName: string): boolean {
  */
 export function configFromStackFile(text: string, fileName: string): ConfigJson {
   const config: ConfigJson = {};
-  for (const [key, value] of Object.entries(configBlock(text, fileName))) {
+  for (const [key, value] of Object.entries(stackConfigBlock(text, fileName))) {
     if (hasSecure(value)) {
       throw new Error(
         `${fileName}: \`${key}\` is encrypted (secure:); read it through its stack (pulumi config --show-secrets), not from the file`,

@@ -29,7 +29,7 @@ export interface GcPlan {
   stale: ReviewStackInfo[];
   /** Stacks kept (recent, or an update is running). */
   kept: ReviewStackInfo[];
-  /** Apps named like review apps of our source apps that no stack owns. */
+  /** Apps named like review apps of our source apps that no stack of the backend owns. */
   orphans: ScalingoAppInfo[];
   /** Scalingo's own `-pr<N>` review apps: never touched. */
   scalingoReviewApps: ScalingoAppInfo[];
@@ -59,17 +59,23 @@ export function isReviewAppOf(appName: string, sourceApps: readonly string[]): b
   return sourceApps.some((source) => reviewAppName(source, parsed.reviewNumber) === appName);
 }
 
-/** Decides what `review gc --older-than <olderThanMs>` does. */
+/**
+ * Decides what `review gc --older-than <olderThanMs>` does. An app named like a review app is an orphan only
+ * when no stack owns it: neither a review stack nor any other stack of the backend (`ownedApps`, read from
+ * every stack's state), so a `preprod` stack whose app happens to be called `<source app>-review-77` keeps it.
+ */
 export function planReviewGc(input: {
   stacks: readonly ReviewStackInfo[];
   apps: readonly ScalingoAppInfo[];
   sourceApps: readonly string[];
+  /** The apps of every stack of the backend. */
+  ownedApps: ReadonlySet<string>;
   now: Date;
   olderThanMs: number;
 }): GcPlan {
   const stale = input.stacks.filter((stack) => isStale(stack, input.now, input.olderThanMs));
   const kept = input.stacks.filter((stack) => !stale.includes(stack));
-  const owned = new Set(input.stacks.flatMap((stack) => stack.appNames));
+  const owned = new Set([...input.stacks.flatMap((stack) => stack.appNames), ...input.ownedApps]);
   return {
     stale,
     kept,

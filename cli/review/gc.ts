@@ -1,12 +1,14 @@
 /**
  * `paasenv review gc --older-than <duration>`: tear down review stacks not updated for that long, and
- * report Scalingo apps named like our review apps that no stack owns (orphans), deleting them only with
- * `--delete-orphans`. Scalingo's own `-pr<N>` review apps are never touched.
+ * report Scalingo apps named like our review apps that no stack of the backend owns (orphans), deleting them
+ * only with `--delete-orphans`. Scalingo's own `-pr<N>` review apps are never touched.
  */
 import type { Command } from "commander";
 import { cliError, messageOf } from "../lib/errors";
+import { ownedApps } from "../lib/owned-apps";
 import { parseDuration } from "../lib/parse";
 import { type Io, openPulumi, type PulumiSession, progress } from "../lib/pulumi";
+import { renderReport } from "../lib/report";
 import { deleteApp, listApps, scalingoSession } from "../lib/scalingo-apps";
 import { listReviewStacks, sourceApps } from "../lib/stacks";
 import type { CommandContext } from "../program";
@@ -29,8 +31,14 @@ export interface GcReportLine {
   detail: string;
 }
 
-/** The report lines for a plan before any action ran. */
-export function planLines(plan: GcPlan, now: Date, dryRun: boolean, deleteOrphans: boolean): GcReportLine[] {
+/** The report lines for a plan before any action ran; `orphanNote` ends the line of an orphan not deleted. */
+export function planLines(
+  plan: GcPlan,
+  now: Date,
+  dryRun: boolean,
+  deleteOrphans: boolean,
+  orphanNote = "--delete-orphans deletes it",
+): GcReportLine[] {
   const age = (date: Date | undefined) =>
     date === undefined
       ? "never updated"
@@ -47,7 +55,7 @@ export function planLines(plan: GcPlan, now: Date, dryRun: boolean, deleteOrphan
           (app): GcReportLine => ({
             action: "orphan",
             name: app.name,
-            detail: `${app.region}: no stack owns it${deleteOrphans ? "" : "; --delete-orphans deletes it"}`,
+            detail: `${app.region}: no stack owns it${deleteOrphans ? "" : `; ${orphanNote}`}`,
           }),
         )
       : []),
@@ -84,6 +92,15 @@ async function scanApps(
     apps.push(...(await listApps(holder, region)));
   }
   return { apps, holder };
+}
+
+/** The failure line when some stacks' state could not be read, so no orphan may be deleted. */
+export function unverifiedLine(unreadable: readonly string[]): GcReportLine {
+  return {
+    action: "failed",
+    name: "--delete-orphans",
+    detail: `no orphan deleted: the state of ${unreadable.join(", ")} could not be read, and it may own them`,
+  };
 }
 
 /** Runs `action`; appends its success line, or a `failed` line. Returns whether it succeeded. */
@@ -123,12 +140,24 @@ export async function reviewGc(
     regions.length > 0 ? regions : ["osc-fr1"],
     sourceStacks,
   );
-  const plan = planReviewGc({ stacks, apps, sourceApps: sourceNames, now, olderThanMs: options.olderThan });
+  const owned = await ownedApps(session, globals.cwd, io);
+  const plan = planReviewGc({
+    stacks,
+    apps,
+    sourceApps: sourceNames,
+    ownedApps: owned.names,
+    now,
+    olderThanMs: options.olderThan,
+  });
   const dryRun = options.dryRun ?? false;
-  const deleteOrphans = options.deleteOrphans ?? false;
-  const lines = planLines(plan, now, dryRun, deleteOrphans);
-  if (dryRun) return { lines, ok: true };
-  let ok = true;
+  // An unreadable state may own any of the "orphans": then none is deleted.
+  const blocked = options.deleteOrphans === true && owned.unreadable.length > 0 && plan.orphans.length > 0;
+  const deleteOrphans = (options.deleteOrphans ?? false) && !blocked;
+  const note = blocked ? "not deleted (see below)" : undefined;
+  const lines = planLines(plan, now, dryRun, deleteOrphans, note);
+  if (blocked) lines.push(unverifiedLine(owned.unreadable));
+  if (dryRun) return { lines, ok: !blocked };
+  let ok = !blocked;
   for (const stale of plan.stale) {
     const removed: GcReportLine = {
       action: "removed",
@@ -151,12 +180,7 @@ export async function reviewGc(
 
 /** The report as text: one `action  name  detail` line each. */
 export function renderGcReport(lines: readonly GcReportLine[]): string {
-  if (lines.length === 0) return "nothing to do";
-  const width = Math.max(...lines.map((line) => line.action.length));
-  const nameWidth = Math.max(...lines.map((line) => line.name.length));
-  return lines
-    .map((l) => `${l.action.padEnd(width)}  ${l.name.padEnd(nameWidth)}  ${l.detail}`.trimEnd())
-    .join("\n");
+  return renderReport(lines);
 }
 
 /** Registers `review gc`. */

@@ -2,6 +2,7 @@ import { DEFAULT_REGION, DEFAULT_SIZE, REGIONS } from "../../providers/scalingo/
 import { findProvider } from "./catalog";
 import type { FaultInjector, RateLimiter } from "./faults";
 import { parseScriptedFault } from "./faults";
+import { type Holds, holdControl } from "./holds";
 import type { Reply } from "./http";
 import { asRecord, ok } from "./http";
 import { advance } from "./lifecycle";
@@ -28,6 +29,7 @@ export interface ControlTarget {
   store: Store;
   faults: FaultInjector;
   limiter: RateLimiter;
+  holds: Holds;
   requests: RequestLogEntry[];
 }
 
@@ -201,6 +203,7 @@ export function control(
       target.requests.length = 0;
       target.faults.clear();
       target.limiter.clear();
+      target.holds.clear("drop");
       return ok({ reset: true });
     case "POST drift":
       return drift(target, body);
@@ -209,6 +212,11 @@ export function control(
     case "DELETE faults":
       return faults(target, method, body);
     default:
-      return { status: 404, json: { error: `unknown control endpoint ${route}` } };
+      return (
+        holdControl(target.holds, method, name, body) ?? {
+          status: 404,
+          json: { error: `unknown control endpoint ${route}` },
+        }
+      );
   }
 }

@@ -8,13 +8,7 @@ export interface Fault {
 }
 
 /** A scripted fault from `POST /__emulator/faults`. */
-export interface ScriptedFault extends Fault {
-  method: string;
-  /** Path prefix, or a regular expression written between slashes (`/\/v1\/apps\/[^/]+\/scale/`). */
-  path: string;
-  /** How many more matching requests get this fault. */
-  times: number;
-}
+export interface ScriptedFault extends Fault, RequestMatcher {}
 
 const RANDOM_STATUSES = [500, 502, 503] as const;
 
@@ -31,8 +25,24 @@ export function compilePattern(pattern: string): (path: string) => boolean {
   return (path) => path.startsWith(pattern);
 }
 
-/** Parses a `POST /__emulator/faults` body; returns an error message when it is malformed. */
-export function parseScriptedFault(body: unknown): ScriptedFault | string {
+/** Which requests a scripted fault or a hold applies to, and at which point. */
+export interface RequestMatcher {
+  /** `*` or an HTTP method. */
+  method: string;
+  /** Path prefix (region prefix included), or a regular expression written between slashes. */
+  path: string;
+  when: "before" | "after";
+  /** How many more matching requests it applies to. */
+  times: number;
+}
+
+/**
+ * Parses the fields faults and holds share (`method`, `path`, `when`, `times`) of a control body; returns
+ * the matcher and the body's fields, or an error message when they are malformed.
+ */
+export function parseMatcher(
+  body: unknown,
+): { matcher: RequestMatcher; fields: Record<string, unknown> } | string {
   if (typeof body !== "object" || body === null) return "body must be a JSON object";
   const b = body as Record<string, unknown>;
   if (typeof b.path !== "string" || b.path === "") return "`path` (a prefix or /regex/) is required";
@@ -41,22 +51,23 @@ export function parseScriptedFault(body: unknown): ScriptedFault | string {
   const times = b.times ?? 1;
   if (typeof times !== "number" || !Number.isInteger(times) || times < 1)
     return "`times` must be a positive integer";
-  const status = b.status ?? 500;
-  if (typeof status !== "number" || status < 100 || status > 599) return "`status` must be an HTTP status";
   if (b.method !== undefined && typeof b.method !== "string") return "`method` must be a string";
   try {
     compilePattern(b.path);
   } catch (error) {
     return `\`path\` is not a valid regular expression: ${(error as Error).message}`;
   }
-  return {
-    method: typeof b.method === "string" ? b.method.toUpperCase() : "*",
-    path: b.path,
-    times,
-    status,
-    drop: b.drop === true,
-    when,
-  };
+  const method = typeof b.method === "string" ? b.method.toUpperCase() : "*";
+  return { matcher: { method, path: b.path, when, times }, fields: b };
+}
+
+/** Parses a `POST /__emulator/faults` body; returns an error message when it is malformed. */
+export function parseScriptedFault(body: unknown): ScriptedFault | string {
+  const parsed = parseMatcher(body);
+  if (typeof parsed === "string") return parsed;
+  const status = parsed.fields.status ?? 500;
+  if (typeof status !== "number" || status < 100 || status > 599) return "`status` must be an HTTP status";
+  return { ...parsed.matcher, status, drop: parsed.fields.drop === true };
 }
 
 /** Decides which requests fail: scripted faults first, then the seeded random rate. */

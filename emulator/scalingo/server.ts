@@ -12,6 +12,7 @@ import { deploymentRoutes } from "./deployments";
 import { domainRoutes } from "./domains";
 import type { Fault } from "./faults";
 import { FaultInjector, RateLimiter } from "./faults";
+import { Holds } from "./holds";
 import type { Caller, Ctx, Reply } from "./http";
 import { isReplyError } from "./http";
 import { integrationRoutes } from "./integrations";
@@ -128,6 +129,7 @@ export function createEmulatorServer(
     store: new Store(options.stateFile),
     faults: new FaultInjector(options.faultRate, options.faultSeed),
     limiter: new RateLimiter(options.rateLimit),
+    holds: new Holds(),
     requests: [],
     options,
     server: createServer((req, res) => {
@@ -198,14 +200,19 @@ async function respond(
     return finish({ status: 429, text: "Retry later" });
   }
   if (caller !== undefined && "status" in caller) return finish(caller);
-  const fault = runtime.faults.pick(incoming.method, incoming.url.pathname);
+  const { method, url } = incoming;
+  const hold = runtime.holds.pick(method, url.pathname);
+  if ((await runtime.holds.park(hold, "before", method, url.pathname)) === "drop") return dropConnection(res);
+  const fault = runtime.faults.pick(method, url.pathname);
   if (fault?.when === "before") return inflict(res, fault);
   if ("error" in incoming.parsed) return finish({ status: 400, json: { error: incoming.parsed.error } });
-  const routed = { match, region, path, caller, now };
+  // A held request is applied when released: at that time, not when it arrived.
+  const routed = { match, region, path, caller, now: hold === undefined ? now : Date.now() };
   const ctx = contextFor(runtime, req, incoming, incoming.parsed.body, routed);
-  const advanced = advance(runtime.store, now);
+  const advanced = advance(runtime.store, routed.now);
   const reply = await runHandler(match, ctx);
-  if (advanced || !["GET", "HEAD"].includes(incoming.method)) runtime.store.save();
+  if (advanced || !["GET", "HEAD"].includes(method)) runtime.store.save();
+  if ((await runtime.holds.park(hold, "after", method, url.pathname)) === "drop") return dropConnection(res);
   if (fault?.when === "after") return inflict(res, fault);
   return finish(reply);
 }
@@ -256,11 +263,14 @@ async function runHandler(match: Match, ctx: Ctx): Promise<Reply> {
   }
 }
 
+/** Closes the connection without an answer; the status logged is `0`. */
+function dropConnection(res: ServerResponse): number {
+  res.socket?.destroy();
+  return 0;
+}
+
 function inflict(res: ServerResponse, fault: Fault): number {
-  if (fault.drop) {
-    res.socket?.destroy();
-    return 0;
-  }
+  if (fault.drop) return dropConnection(res);
   send(res, faultReply(fault.status), false);
   return fault.status;
 }

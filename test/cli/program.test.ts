@@ -33,6 +33,8 @@ describe("paasenv command line", () => {
     [["review", "list", "--help"], "Usage: paasenv review list [options]"],
     [["review", "gc", "--help"], "--older-than <duration>"],
     [["preview", "--help"], "--markdown <file>"],
+    [["recover", "--help"], "--assume-dead-after <duration>"],
+    [["validate", "--help"], "Usage: paasenv validate [options] <stacks...>"],
   ])("has help for %j", async (argv, text) => {
     const result = await run(...argv);
     expect(result.code).toBe(0);
@@ -52,6 +54,13 @@ describe("paasenv command line", () => {
     [["review", "gc", "--older-than", "soon"], "--older-than must be a duration such as 72h"],
     [["review", "down", "1", "--what"], "unknown option '--what'"],
     [["preview"], "missing required argument 'stack'"],
+    [["recover"], "missing required argument 'stack'"],
+    [
+      ["recover", "staging", "--assume-dead-after", "soon"],
+      "--assume-dead-after must be a duration such as 72h",
+    ],
+    [["recover", "not a stack"], '"not a stack" is not a stack name'],
+    [["validate"], "missing required argument 'stacks'"],
   ])("exits 2 on usage errors: %j", async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(2);

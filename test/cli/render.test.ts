@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PlanSummary } from "../../cli/lib/plan-summary";
 import type { ReviewStackDetails } from "../../cli/lib/stacks";
 import { describeDrift } from "../../cli/preview";
-import { planLines, renderGcReport } from "../../cli/review/gc";
+import { planLines, renderGcReport, unverifiedLine } from "../../cli/review/gc";
 import type { GcPlan } from "../../cli/review/gc-plan";
 import { ago, renderReviewList, reviewListJson } from "../../cli/review/list";
 import { describeChanges } from "../../cli/review/up";
@@ -82,6 +82,21 @@ describe("review gc report", () => {
       "orphan myapp-staging-review-99",
       "ignored myapp-staging-pr12",
     ]);
+  });
+
+  it("deletes no orphan when the state of a stack could not be read, and says why", () => {
+    const lines = [
+      ...planLines(plan, NOW, false, false, "not deleted (see below)"),
+      unverifiedLine(["preprod"]),
+    ];
+    expect(renderGcReport(lines)).toBe(
+      [
+        "kept     review-2                 last update 5h ago",
+        "orphan   myapp-staging-review-99  osc-fr1: no stack owns it; not deleted (see below)",
+        "ignored  myapp-staging-pr12       osc-fr1: a Scalingo review app (-pr<N>), never touched",
+        "failed   --delete-orphans         no orphan deleted: the state of preprod could not be read, and it may own them",
+      ].join("\n"),
+    );
   });
 
   it("leaves orphan lines to the deletion when --delete-orphans acts", () => {

@@ -7,12 +7,15 @@ import { type CliRun, describeRun, runPaasenv } from "../cli/run-cli";
 import { type S3Server, startS3Server } from "../cli/s3-server";
 import { pulumiCommand, pulumiEnv } from "../helpers/pulumi";
 import { type E2E, emulatorState, startE2E } from "./harness";
+import { killAt, startDetached } from "./interrupt";
 
 // The DIY backend on a real S3-compatible server (versitygw, built from Go modules), the way a team
 // shares state in an S3 bucket (e.g. Scaleway Object Storage): two concurrent `up`s on one stack never
-// corrupt the state; the second fails on the lock with a clear message.
+// corrupt the state; the second fails on the lock with a clear message; and a killed `review up` leaves a lock
+// on S3 that `paasenv recover` proves dead and clears, bringing the app it had created into the state.
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
+const PAASENV = path.join(REPO_ROOT, "cli", "paasenv.cjs");
 const LOCKED = /the stack is currently locked by 1 lock\(s\)/;
 
 let tmp: string;
@@ -139,7 +142,7 @@ describe("paasenv review up on the S3 backend", () => {
       if (run.code === 0) continue;
       expect(run.code, describeRun(run)).toBe(1);
       expect(run.stderr).toContain("up review-5: the stack is locked by another update");
-      expect(run.stderr).toContain("`pulumi cancel` removes its lock");
+      expect(run.stderr).toContain("`paasenv recover review-5` clears its lock");
     }
 
     // The state is whole: a further up changes nothing, and the emulator holds one app, not two.
@@ -152,5 +155,26 @@ describe("paasenv review up on the S3 backend", () => {
     const down = await paasenv("review", "down", "5");
     expect(down.code, describeRun(down)).toBe(0);
     expect(Object.keys((await emulatorState(e2e)).regions["osc-fr1"]?.apps ?? {})).toEqual([]);
+  });
+
+  it("recovers a review up killed while its app was being created: the lock on S3, then one app", async () => {
+    const args = ["--cwd", e2e.project.dir, "-q", "review", "up", "6", ...OFFLINE];
+    const start = () => startDetached(process.execPath, [PAASENV, ...args], e2e.project.dir, env);
+    await killAt({ ...e2e, env }, { method: "POST", path: "/v1/apps", when: "before" }, "go", start);
+
+    const recovered = await paasenv("recover", "review-6", "--json");
+    expect(recovered.code, describeRun(recovered)).toBe(0);
+    const report = JSON.parse(recovered.stdout.split("\n")[0] ?? "[]") as Array<{
+      action: string;
+      name: string;
+    }>;
+    expect(report.map((line) => line.action)).toEqual(["lock-removed", "imported"]);
+    expect(report[1]?.name).toBe("paasenv-app (scalingo:App)");
+
+    const up = await paasenv("review", "up", "6", ...OFFLINE);
+    expect(up.code, describeRun(up)).toBe(0);
+    expect(Object.keys((await emulatorState(e2e)).regions["osc-fr1"]?.apps ?? {})).toEqual([
+      "myapp-staging-review-6",
+    ]);
   });
 });

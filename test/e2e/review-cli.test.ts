@@ -2,8 +2,17 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configFromValues } from "../../cli/lib/stack-config";
 import { type CliRun, describeRun, runPaasenv } from "../cli/run-cli";
-import { clearRequests, type E2E, emulatorState, scalingoApi, startE2E, writeCalls } from "./harness";
+import {
+  clearRequests,
+  type E2E,
+  emulatorState,
+  openStack,
+  scalingoApi,
+  startE2E,
+  writeCalls,
+} from "./harness";
 
 // The review commands of the real `paasenv` bin, against the real Pulumi CLI (file backend) and the
 // emulator. The source is the committed Pulumi.staging.yaml (app myapp-staging); storage and DNS are
@@ -12,6 +21,16 @@ import { clearRequests, type E2E, emulatorState, scalingoApi, startE2E, writeCal
 const OFFLINE = ["--set", "storage.enabled=false", "--set", "dns.provider=none"];
 
 let e2e: E2E;
+
+/** A `preprod` stack of the same project, whose app name happens to be staging's review app 77. */
+const preprodConfig = () =>
+  configFromValues({
+    "paasenv:environment": "staging",
+    "paasenv:app": { name: "myapp-staging-review-77", region: "osc-fr1" },
+    "paasenv:processes": { web: { amount: 1, size: "S" } },
+    "paasenv:addons": { postgresql: { plan: "postgresql-starter-512" } },
+    "paasenv:dns": { provider: "none" },
+  });
 
 /** `paasenv --cwd <project copy> -q <args>`. */
 function paasenv(...args: string[]): Promise<CliRun> {
@@ -122,6 +141,9 @@ describe("paasenv review", () => {
   });
 
   it("gc removes the stale stack, keeps the fresh one, reports the orphan and ignores the -pr app", async () => {
+    // Another stack of the backend whose app is named like review app 77 of staging: never an orphan.
+    const preprod = await openStack(e2e, "preprod", preprodConfig());
+    expect((await preprod.up()).summary.result).toBe("succeeded");
     // review-9 is updated again now, so its last update is later than review-8's by this run's length.
     await ok("review", "up", "9", ...OFFLINE);
     for (const name of ["myapp-staging-review-99", "myapp-staging-pr12", "otherteam-review-5"]) {
@@ -147,6 +169,7 @@ describe("paasenv review", () => {
     expect(gc.stdout).not.toContain("otherteam");
     expect(await appNamesInEmulator()).toEqual([
       "myapp-staging-pr12",
+      "myapp-staging-review-77",
       "myapp-staging-review-9",
       "myapp-staging-review-99",
       "otherteam-review-5",
@@ -161,12 +184,19 @@ describe("paasenv review", () => {
     ]);
     expect(await appNamesInEmulator()).toEqual([
       "myapp-staging-pr12",
+      "myapp-staging-review-77",
       "myapp-staging-review-9",
       "otherteam-review-5",
     ]);
+    const kept = (await emulatorState(e2e)).regions["osc-fr1"]?.apps["myapp-staging-review-77"];
+    expect(kept?.addons.map((addon) => addon.addon_provider.id)).toEqual(["postgresql"]);
 
     await ok("review", "down", "9");
-    expect(await appNamesInEmulator()).toEqual(["myapp-staging-pr12", "otherteam-review-5"]);
+    expect(await appNamesInEmulator()).toEqual([
+      "myapp-staging-pr12",
+      "myapp-staging-review-77",
+      "otherteam-review-5",
+    ]);
   });
 
   it("fails with exit code 1 and a clear message when the source stack does not exist", async () => {

@@ -36,7 +36,8 @@ describe("Pulumi errors", () => {
     );
     expect(failure.message).toContain("created by runner@gh (pid 5118)");
     expect(failure.message).toContain(
-      "Wait for it to finish and run again; if that run died, `pulumi cancel` removes its lock.",
+      "Wait for it to finish and run again; if that run died, `paasenv recover review-5` clears its lock " +
+        "(once it has proven it dead) and what it left half-done.",
     );
   });
 

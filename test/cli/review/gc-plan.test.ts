@@ -42,6 +42,7 @@ describe("planReviewGc", () => {
         { name: "myapp-staging", region: "osc-fr1" },
       ],
       sourceApps: ["myapp-staging"],
+      ownedApps: new Set(["myapp-staging"]),
       now: NOW,
       olderThanMs: 72 * HOUR,
     });
@@ -56,10 +57,30 @@ describe("planReviewGc", () => {
       stacks: [],
       apps: [{ name: "myapp-staging-review-99", region: "osc-fr1" }],
       sourceApps: [],
+      ownedApps: new Set(),
       now: NOW,
       olderThanMs: HOUR,
     });
     expect(plan.orphans).toEqual([]);
+  });
+
+  it("never takes an app owned by any stack of the backend for an orphan, whatever its name", () => {
+    const apps = [
+      // preprod's own app, named like review app 77 of staging's source app.
+      { name: "myapp-staging-review-77", region: "osc-fr1" },
+      { name: "myapp-staging-review-78", region: "osc-fr1" },
+    ];
+    const plan = (owned: string[]) =>
+      planReviewGc({
+        stacks: [],
+        apps,
+        sourceApps: ["myapp-staging", "myapp-staging-review-77"],
+        ownedApps: new Set(owned),
+        now: NOW,
+        olderThanMs: HOUR,
+      }).orphans.map((app) => app.name);
+    expect(plan([])).toEqual(["myapp-staging-review-77", "myapp-staging-review-78"]);
+    expect(plan(["myapp-staging", "myapp-staging-review-77"])).toEqual(["myapp-staging-review-78"]);
   });
 });
 

@@ -1,0 +1,91 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { type JobView, jobsOf, violations } from "./threat-model";
+
+// The threat model of docs/safety.md, checked on the workflows as GitHub reads them (parsed YAML): which job
+// runs on which events, in which GitHub environment, with which secrets; and that nothing a pull request
+// controls ever holds a production credential.
+
+const WORKFLOWS = path.resolve(__dirname, "..", "..", ".github", "workflows");
+
+function allJobs(): JobView[] {
+  return fs
+    .readdirSync(WORKFLOWS)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .flatMap((file) => jobsOf(file, fs.readFileSync(path.join(WORKFLOWS, file), "utf8")));
+}
+
+const STATE = ["STATE_ACCESS_KEY_ID", "STATE_SECRET_ACCESS_KEY"];
+const SCW = ["SCW_ACCESS_KEY", "SCW_SECRET_KEY"];
+const PRODUCTION = (names: string[]) => names.map((name) => `PRODUCTION_${name}`);
+
+describe("the workflows' threat model", () => {
+  it("gives each job the environment and the secrets docs/safety.md says", () => {
+    const table = allJobs().map((j) => [
+      j.workflow,
+      j.job,
+      j.triggers.join(","),
+      j.environment ?? "-",
+      j.secrets,
+    ]);
+    const staging = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW];
+    const withScalingo = [...staging, "SCALINGO_API_TOKEN"].sort();
+    const production = PRODUCTION(["PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW]).sort();
+    const productionWithScalingo = [...production, "PRODUCTION_SCALINGO_API_TOKEN"].sort();
+    expect(table).toEqual([
+      ["ci.yml", "ci", "pull_request,push", "-", []],
+      ["nightly.yml", "review-gc", "schedule,workflow_dispatch", "review", withScalingo],
+      ["nightly.yml", "drift-staging", "schedule,workflow_dispatch", "drift-staging", withScalingo],
+      [
+        "nightly.yml",
+        "drift-production",
+        "schedule,workflow_dispatch",
+        "drift-production",
+        productionWithScalingo,
+      ],
+      ["production-preview.yml", "preview", "push,workflow_dispatch", "preview-production", production],
+      ["production.yml", "up", "push", "production", productionWithScalingo],
+      ["pull-request.yml", "validate", "pull_request", "-", []],
+      ["pull-request.yml", "preview-staging", "pull_request", "preview-staging", staging.sort()],
+      ["pull-request.yml", "review-up", "pull_request", "review", withScalingo],
+      ["pull-request.yml", "review-down", "pull_request", "review", withScalingo],
+      ["staging.yml", "up", "push,workflow_dispatch", "staging", withScalingo],
+    ]);
+  });
+
+  it("keeps production's environments and secrets out of every job a pull request can run", () => {
+    expect(violations(allJobs())).toEqual([]);
+  });
+
+  it("would catch each way a workflow could break it", () => {
+    const bad = `
+on: [pull_request_target, push]
+env:
+  LEAK: \${{ secrets.PRODUCTION_PULUMI_CONFIG_PASSPHRASE }}
+jobs:
+  preview:
+    environment: { name: production }
+    steps: [{ run: "echo \${{ secrets['X'] }}" }]
+  review:
+    environment: review-\${{ github.run_id }}
+    steps: [{ run: "echo \${{ secrets.REPO_TOKEN }}" }]
+`;
+    expect(violations(jobsOf("bad.yml", bad))).toEqual([
+      "bad.yml › preview runs on pull_request_target",
+      "bad.yml › preview runs on pull requests in production environment production",
+      "bad.yml › preview runs on pull requests with PRODUCTION_PULUMI_CONFIG_PASSPHRASE",
+      "bad.yml › preview looks a secret up by a computed name",
+      "bad.yml › preview may run production credentials on a ref other than main or a release tag",
+      "bad.yml › review runs on pull_request_target",
+      "bad.yml › review runs on pull requests with PRODUCTION_PULUMI_CONFIG_PASSPHRASE",
+      "bad.yml › review references PRODUCTION_PULUMI_CONFIG_PASSPHRASE outside a production environment",
+      "bad.yml › review computes its environment: name it literally",
+    ]);
+    const noEnvironment = `on: push\njobs:\n  deploy:\n    steps: [{ run: x, env: { T: "\${{ secrets.TOKEN }}" } }]\n`;
+    expect(violations(jobsOf("plain.yml", noEnvironment))).toEqual([
+      "plain.yml › deploy references TOKEN with no environment (repository secrets)",
+    ]);
+  });
+});
