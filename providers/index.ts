@@ -9,6 +9,7 @@ import { recordProvider } from "./alwaysdata/record-provider";
 import type { Implementation } from "./base/by-reference";
 import { addonProvider } from "./scalingo/addon-provider";
 import { appProvider } from "./scalingo/app-provider";
+import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
 import { domainProvider } from "./scalingo/domain-provider";
 import { formationProvider } from "./scalingo/formation-provider";
 import { variablesProvider } from "./scalingo/variables-provider";
@@ -20,5 +21,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Variables": variablesProvider,
   "scalingo:Formation": formationProvider,
   "scalingo:Domain": domainProvider,
+  "scalingo:DatabaseSettings": databaseSettingsProvider,
   "alwaysdata:Record": recordProvider,
 };

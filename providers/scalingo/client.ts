@@ -21,7 +21,7 @@ import {
 } from "../base/http";
 import type { Zod } from "../base/inputs";
 import { scalingoError, toApiError } from "./errors";
-import { bearerToken, regionUrls, type Session, sessionOf } from "./session";
+import { bearerToken, regionUrls, type Session, type SharedAuth, sessionOf } from "./session";
 import type { SessionHolder, Settings } from "./settings";
 
 export type { Method, Reply } from "../base/http";
@@ -33,6 +33,8 @@ export interface Call<T> extends BaseCall<T> {
   base?: "api" | "db" | "auth";
   /** The key the resource sits under (`{"app":{…}}`); the schema applies to that value. */
   root?: string;
+  /** A bearer to send instead of the user's (a Database API add-on token, `database-api.ts`). */
+  token?: string;
 }
 
 /** A client bound to one region. */
@@ -45,15 +47,18 @@ export interface ScalingoClient {
   lookup<T>(call: Omit<Call<T>, "method">): Promise<T | undefined>;
   /** A DELETE for which 404 means "already gone". */
   remove(call: Omit<Call<unknown>, "method">): Promise<void>;
+  /** The authentication state this client shares with every provider of the host using the same token. */
+  shared: SharedAuth;
 }
 
 /**
  * Whether a call can be sent again as it is after a lost response. GET/PUT/PATCH/DELETE are idempotent; of the
- * POSTs, only the token exchange, restart, scale (its replay is checked by the formation) and add-on token.
+ * POSTs, only the token exchange, restart, scale (its replay is checked by the formation), add-on token and
+ * database feature (enabling an enabled feature changes nothing).
  */
 export function replayable(method: string, path: string): boolean {
   if (method.toUpperCase() !== "POST") return true;
-  return /\/(tokens\/exchange|restart|scale|addons\/[^/]+\/token)$/.test(path);
+  return /\/(tokens\/exchange|restart|scale|addons\/[^/]+\/token|databases\/[^/]+\/features)$/.test(path);
 }
 
 /** axios-retry's condition for a Scalingo call: 429 always, 5xx and network errors for replayable calls. */
@@ -98,7 +103,10 @@ function parseReply<T>(call: Call<T>, data: unknown): T {
   );
 }
 
-/** Send `call` with a bearer; after a 401, once more with a fresh one. Failures become `ScalingoError`s. */
+/**
+ * Send `call` with the user's bearer (after a 401, once more with a fresh one), or with the call's own `token`
+ * as it is. Failures become `ScalingoError`s.
+ */
 async function sendWithBearer<T>(
   session: Session,
   z: Zod,
@@ -107,6 +115,7 @@ async function sendWithBearer<T>(
   call: Call<T>,
 ): Promise<Reply<T>> {
   try {
+    if (call.token !== undefined) return await send(call.token);
     try {
       return await send(await bearerToken(session, z, http));
     } catch (error) {
@@ -151,5 +160,5 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
     await undefinedIf404(request({ ...call, method: "DELETE" }));
   };
 
-  return { region, settings: session.settings, z, request, lookup, remove };
+  return { region, settings: session.settings, z, request, lookup, remove, shared: session.auth };
 }

@@ -30,7 +30,7 @@ const region = (z: Zod) =>
     .min(1, "must be a Scalingo region such as osc-fr1");
 
 /** Fields every child resource of an app accepts. */
-const child = (z: Zod) => ({
+export const childFields = (z: Zod) => ({
   ...common(z),
   appId: z.string({ error: "must be the app's ID (App.appId)" }).min(1, "must be the app's ID (App.appId)"),
   region: region(z),
@@ -62,7 +62,7 @@ export const ADDON_PROVIDERS = ["postgresql", "redis", "scalingo-postgresql", "s
 /** Inputs of an Addon (`provider` comes out normalised to `postgresql` or `redis`). */
 export const addonInputsSchema = (z: Zod) =>
   z.object({
-    ...child(z),
+    ...childFields(z),
     provider: z
       .enum(ADDON_PROVIDERS, {
         error: "must be one of postgresql, redis (or scalingo-postgresql, scalingo-redis)",
@@ -79,7 +79,7 @@ export const addonInputsSchema = (z: Zod) =>
 /** Inputs of a Variables resource. */
 export const variablesInputsSchema = (z: Zod) =>
   z.object({
-    ...child(z),
+    ...childFields(z),
     variables: z.record(
       z
         .string()
@@ -96,7 +96,7 @@ export const variablesInputsSchema = (z: Zod) =>
 /** Inputs of a Formation. */
 export const formationInputsSchema = (z: Zod) =>
   z.object({
-    ...child(z),
+    ...childFields(z),
     processes: z.record(
       z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "process types are lower-case names from the Procfile"),
       z.object({
@@ -110,7 +110,7 @@ export const formationInputsSchema = (z: Zod) =>
 export const domainInputsSchema = (z: Zod) =>
   z
     .object({
-      ...child(z),
+      ...childFields(z),
       name: z
         .string({ error: "must be a host name such as www.example.com" })
         .max(253)

@@ -24,6 +24,8 @@ export interface SharedAuth {
   bearer?: { token: string; refreshAt: number };
   exchanging?: Promise<string>;
   regions?: Promise<ApiRegion[]>;
+  /** Database API tokens by add-on ID (`database-api.ts`): one request per database, however many resources. */
+  addonTokens?: Map<string, Promise<{ token: string; refreshAt: number }>>;
 }
 
 /** What a call runs with: this provider's settings and the shared authentication state. Never serialized. */

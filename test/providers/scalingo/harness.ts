@@ -169,8 +169,11 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & Reco
   throw new Error("expected the promise to reject, but it resolved");
 }
 
-/** Call the emulator's API as a user would (exchange, then Bearer), for setup steps the provider does not do. */
-async function api(
+/**
+ * Call the emulator's API as a user would (exchange, then Bearer): setup steps the provider does not do, and
+ * changes made outside Pulumi (drift) in the API's own terms.
+ */
+export async function api(
   h: Harness,
   method: string,
   path: string,
@@ -188,7 +191,7 @@ async function api(
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as Record<string, unknown>;
+  const json = (res.status === 204 ? {} : await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
