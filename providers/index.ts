@@ -10,6 +10,7 @@ import type { Implementation } from "./base/by-reference";
 import { addonProvider } from "./scalingo/addon-provider";
 import { appProvider } from "./scalingo/app-provider";
 import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
+import { databaseUserProvider } from "./scalingo/database-user-provider";
 import { domainProvider } from "./scalingo/domain-provider";
 import { formationProvider } from "./scalingo/formation-provider";
 import { variablesProvider } from "./scalingo/variables-provider";
@@ -22,5 +23,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Formation": formationProvider,
   "scalingo:Domain": domainProvider,
   "scalingo:DatabaseSettings": databaseSettingsProvider,
+  "scalingo:DatabaseUser": databaseUserProvider,
   "alwaysdata:Record": recordProvider,
 };

@@ -63,6 +63,14 @@ export const databaseUserInputsSchema = (z: Zod) =>
     adopt: z.boolean().optional(),
   });
 
+/** What DatabaseUser's `read`/`delete` parse from state: the inputs, any stored password, and where it connects. */
+export const databaseUserStateSchema = (z: Zod) =>
+  databaseUserInputsSchema(z).extend({
+    password: z.string().optional(),
+    host: z.string().optional(),
+    database: z.string().optional(),
+  });
+
 /** A database feature and its status. */
 export const featureSchema = (z: Zod) => z.object({ name: z.string(), status: z.string() });
 
@@ -116,6 +124,8 @@ export const dbOperationSchema = (z: Zod) =>
 export type DatabaseSettingsInputs = z.infer<ReturnType<typeof databaseSettingsInputsSchema>>;
 /** Resolved inputs of a DatabaseUser. */
 export type DatabaseUserInputs = z.infer<ReturnType<typeof databaseUserInputsSchema>>;
+/** A DatabaseUser's stored state. */
+export type DatabaseUserState = z.infer<ReturnType<typeof databaseUserStateSchema>>;
 /** The database object as parsed. */
 export type ApiDatabase = z.infer<ReturnType<typeof databaseSchema>>;
 /** A database user as parsed. */

@@ -7,6 +7,7 @@
 export { Addon, type AddonArgs } from "./addon";
 export { App, type AppArgs } from "./app";
 export { DatabaseSettings, type DatabaseSettingsArgs } from "./database-settings";
+export { DatabaseUser, type DatabaseUserArgs } from "./database-user";
 export { Domain, type DomainArgs } from "./domain";
 export { Formation, type FormationArgs, type ProcessScale } from "./formation";
 export { Variables, type VariablesArgs } from "./variables";

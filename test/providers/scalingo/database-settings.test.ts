@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { databaseSettingsProvider } from "../../../providers/scalingo/database-settings-provider";
-import { api, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
+import { api, appWithAddon, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
 let appId: string;
@@ -21,9 +21,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await h.reset();
   await h.configure([appProvider, addonProvider, databaseSettingsProvider]);
-  appId = (await appProvider.create({ name: "shop-production", region: "osc-fr1" })).id;
-  const addon = { appId, region: "osc-fr1", provider: "postgresql", plan: "postgresql-business-1024" };
-  addonId = (await addonProvider.create(addon)).id;
+  ({ appId, addonId } = await appWithAddon("shop-production", "postgresql", "postgresql-business-1024"));
 });
 
 const declared = (extra: Record<string, unknown> = {}) => ({

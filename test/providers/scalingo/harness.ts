@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
 import { startEmulator } from "../../../emulator/scalingo";
+import { addonProvider } from "../../../providers/scalingo/addon-provider";
+import { appProvider } from "../../../providers/scalingo/app-provider";
 import { resetSessions } from "../../../providers/scalingo/session";
 import type { ScalingoProvider } from "../../../providers/scalingo/settings";
 
@@ -221,4 +223,15 @@ export async function deployApp(h: Harness, appName: string, procfile: string): 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** An app and one add-on of it, created through the providers (configure them first). */
+export async function appWithAddon(
+  appName: string,
+  provider: "postgresql" | "redis",
+  plan: string,
+): Promise<{ appId: string; addonId: string }> {
+  const appId = (await appProvider.create({ name: appName, region: "osc-fr1" })).id;
+  const addonId = (await addonProvider.create({ appId, region: "osc-fr1", provider, plan })).id;
+  return { appId, addonId };
 }
