@@ -9,6 +9,7 @@ import { recordProvider } from "./alwaysdata/record-provider";
 import type { Implementation } from "./base/by-reference";
 import { addonProvider } from "./scalingo/addon-provider";
 import { appProvider } from "./scalingo/app-provider";
+import { autoscalerProvider } from "./scalingo/autoscaler-provider";
 import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
 import { databaseUserProvider } from "./scalingo/database-user-provider";
 import { domainProvider } from "./scalingo/domain-provider";
@@ -24,5 +25,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Domain": domainProvider,
   "scalingo:DatabaseSettings": databaseSettingsProvider,
   "scalingo:DatabaseUser": databaseUserProvider,
+  "scalingo:Autoscaler": autoscalerProvider,
   "alwaysdata:Record": recordProvider,
 };

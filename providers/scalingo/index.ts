@@ -6,6 +6,7 @@
 
 export { Addon, type AddonArgs } from "./addon";
 export { App, type AppArgs } from "./app";
+export { Autoscaler, type AutoscalerArgs } from "./autoscaler";
 export { DatabaseSettings, type DatabaseSettingsArgs } from "./database-settings";
 export { DatabaseUser, type DatabaseUserArgs } from "./database-user";
 export { Domain, type DomainArgs } from "./domain";

@@ -93,17 +93,27 @@ export const variablesInputsSchema = (z: Zod) =>
     restartOnChange: z.boolean().default(false),
   });
 
+/** Process types: lower-case names from the Procfile. */
+export const CONTAINER_TYPE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
 /** Inputs of a Formation. */
 export const formationInputsSchema = (z: Zod) =>
   z.object({
     ...childFields(z),
     processes: z.record(
-      z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "process types are lower-case names from the Procfile"),
+      z.string().regex(CONTAINER_TYPE_PATTERN, "process types are lower-case names from the Procfile"),
       z.object({
         amount: z.number().int("must be a whole number").min(0, "must be 0 or more"),
         size: z.enum(CONTAINER_SIZES, { error: `must be one of ${CONTAINER_SIZES.join(", ")}` }),
       }),
     ),
+    /** Types whose amount an autoscaler owns, with its bounds: the formation keeps them within, no more. */
+    autoscaled: z
+      .record(
+        z.string().regex(CONTAINER_TYPE_PATTERN, "process types are lower-case names from the Procfile"),
+        z.object({ min: z.int().min(0), max: z.int().min(0) }),
+      )
+      .default({}),
   });
 
 /** Inputs of a Domain. */
