@@ -14,6 +14,7 @@ import { databaseSettingsProvider } from "./scalingo/database-settings-provider"
 import { databaseUserProvider } from "./scalingo/database-user-provider";
 import { domainProvider } from "./scalingo/domain-provider";
 import { formationProvider } from "./scalingo/formation-provider";
+import { notifierProvider } from "./scalingo/notifier-provider";
 import { variablesProvider } from "./scalingo/variables-provider";
 
 /** Implementations by resource type (the key a resource's `resourceType` input holds). */
@@ -26,5 +27,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:DatabaseSettings": databaseSettingsProvider,
   "scalingo:DatabaseUser": databaseUserProvider,
   "scalingo:Autoscaler": autoscalerProvider,
+  "scalingo:Notifier": notifierProvider,
   "alwaysdata:Record": recordProvider,
 };

@@ -11,4 +11,5 @@ export { DatabaseSettings, type DatabaseSettingsArgs } from "./database-settings
 export { DatabaseUser, type DatabaseUserArgs } from "./database-user";
 export { Domain, type DomainArgs } from "./domain";
 export { Formation, type FormationArgs, type ProcessScale } from "./formation";
+export { Notifier, type NotifierArgs } from "./notifier";
 export { Variables, type VariablesArgs } from "./variables";

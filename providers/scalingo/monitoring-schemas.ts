@@ -28,18 +28,27 @@ const goDuration = (z: Zod) =>
 
 /** Inputs of a Notifier. */
 export const notifierInputsSchema = (z: Zod) =>
-  z.object({
-    ...childFields(z),
-    name: z.string({ error: "must be a name" }).min(1, "must be a name"),
-    platform: z.enum(NOTIFIER_PLATFORMS, { error: `must be one of ${NOTIFIER_PLATFORMS.join(", ")}` }),
-    active: z.boolean().default(true),
-    sendAllAlerts: z.boolean().default(true),
-    sendAllEvents: z.boolean().default(false),
-    events: z.array(z.string().min(1)).default([]),
-    emails: z.array(z.email("must be an e-mail address")).default([]),
-    webhookUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    adopt: z.boolean().optional(),
-  });
+  z
+    .object({
+      ...childFields(z),
+      name: z.string({ error: "must be a name" }).min(1, "must be a name"),
+      platform: z.enum(NOTIFIER_PLATFORMS, { error: `must be one of ${NOTIFIER_PLATFORMS.join(", ")}` }),
+      active: z.boolean().default(true),
+      sendAllAlerts: z.boolean().default(true),
+      sendAllEvents: z.boolean().default(false),
+      events: z.array(z.string().min(1)).default([]),
+      emails: z.array(z.email("must be an e-mail address")).default([]),
+      webhookUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+      adopt: z.boolean().optional(),
+    })
+    .refine((n) => n.platform === "email" || n.webhookUrl !== undefined, {
+      message: "is required for a slack or webhook notifier",
+      path: ["webhookUrl"],
+    })
+    .refine((n) => n.platform !== "email" || n.emails.length > 0, {
+      message: "must list at least one address for an email notifier",
+      path: ["emails"],
+    });
 
 /** Inputs of an Alert. */
 export const alertInputsSchema = (z: Zod) =>

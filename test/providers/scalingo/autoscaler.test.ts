@@ -3,25 +3,19 @@
  * bounds and sets its size, re-enables the autoscaler its scale call disabled, and the two settle in one run
  * and make no call on the next.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { autoscalerProvider } from "../../../providers/scalingo/autoscaler-provider";
 import { formationProvider } from "../../../providers/scalingo/formation-provider";
 import type { ScalingoProvider } from "../../../providers/scalingo/settings";
-import { api, appsOf, type Created, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
+import { api, appsOf, type Created, checkAndCreate, type Harness, rejection, useHarness } from "./harness";
 
-let h: Harness;
 let appId: string;
+const harness = useHarness([appProvider, formationProvider, autoscalerProvider]);
+let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
 beforeEach(async () => {
-  await h.reset();
-  await h.configure([appProvider, formationProvider, autoscalerProvider]);
+  h = harness();
   appId = (await appProvider.create({ name: "shop-production", region: "osc-fr1" })).id;
 });
 

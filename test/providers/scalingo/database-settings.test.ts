@@ -2,25 +2,19 @@
  * DatabaseSettings against the emulator over real HTTP: backups, maintenance window and features through the
  * Database API with the add-on's token; drift made through the API; faults on the Database API.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { databaseSettingsProvider } from "../../../providers/scalingo/database-settings-provider";
-import { api, appWithAddon, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
+import { api, appWithAddon, checkAndCreate, type Harness, rejection, useHarness } from "./harness";
 
-let h: Harness;
 let appId: string;
 let addonId: string;
+const harness = useHarness([appProvider, addonProvider, databaseSettingsProvider]);
+let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
 beforeEach(async () => {
-  await h.reset();
-  await h.configure([appProvider, addonProvider, databaseSettingsProvider]);
+  h = harness();
   ({ appId, addonId } = await appWithAddon("shop-production", "postgresql", "postgresql-business-1024"));
 });
 

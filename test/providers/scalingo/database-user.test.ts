@@ -3,27 +3,21 @@
  * adoption, a create whose answer was lost, and the refresh budget of a database's resources (one add-on
  * token request per database, one read per resource).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { databaseSettingsProvider } from "../../../providers/scalingo/database-settings-provider";
 import { databaseUserProvider } from "../../../providers/scalingo/database-user-provider";
-import { api, appWithAddon, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
+import { api, appWithAddon, checkAndCreate, type Harness, rejection, useHarness } from "./harness";
 
-let h: Harness;
 let appId: string;
 let addonId: string;
 const GIVEN = "a-given-password-of-32-characters";
+const harness = useHarness([appProvider, addonProvider, databaseUserProvider, databaseSettingsProvider]);
+let h: Harness;
 
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.stop();
-});
 beforeEach(async () => {
-  await h.reset();
-  await h.configure([appProvider, addonProvider, databaseUserProvider, databaseSettingsProvider]);
+  h = harness();
   ({ appId, addonId } = await appWithAddon("shop-production", "postgresql", "postgresql-starter-512"));
 });
 

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator } from "../../../emulator/scalingo";
 import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
@@ -234,4 +235,30 @@ export async function appWithAddon(
   const appId = (await appProvider.create({ name: appName, region: "osc-fr1" })).id;
   const addonId = (await addonProvider.create({ appId, region: "osc-fr1", provider, plan })).id;
   return { appId, addonId };
+}
+
+/**
+ * One emulator for the test file: started before all tests, stopped after, reset and `providers` configured
+ * before each test. Returns the harness (read it inside tests and hooks).
+ */
+export function useHarness(
+  providers: Configurable[],
+  options: Parameters<typeof startEmulator>[0] = {},
+): () => Harness {
+  let harness: Harness | undefined;
+  const current = () => {
+    if (harness === undefined) throw new Error("the harness is not started yet");
+    return harness;
+  };
+  beforeAll(async () => {
+    harness = await startHarness(options);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  beforeEach(async () => {
+    await current().reset();
+    await current().configure(providers);
+  });
+  return current;
 }
