@@ -8,6 +8,7 @@
 import { recordProvider } from "./alwaysdata/record-provider";
 import type { Implementation } from "./base/by-reference";
 import { addonProvider } from "./scalingo/addon-provider";
+import { alertProvider } from "./scalingo/alert-provider";
 import { appProvider } from "./scalingo/app-provider";
 import { autoscalerProvider } from "./scalingo/autoscaler-provider";
 import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
@@ -28,5 +29,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:DatabaseUser": databaseUserProvider,
   "scalingo:Autoscaler": autoscalerProvider,
   "scalingo:Notifier": notifierProvider,
+  "scalingo:Alert": alertProvider,
   "alwaysdata:Record": recordProvider,
 };

@@ -5,6 +5,7 @@
  */
 
 export { Addon, type AddonArgs } from "./addon";
+export { Alert, type AlertArgs } from "./alert";
 export { App, type AppArgs } from "./app";
 export { Autoscaler, type AutoscalerArgs } from "./autoscaler";
 export { DatabaseSettings, type DatabaseSettingsArgs } from "./database-settings";
