@@ -15,6 +15,7 @@ import { databaseSettingsProvider } from "./scalingo/database-settings-provider"
 import { databaseUserProvider } from "./scalingo/database-user-provider";
 import { domainProvider } from "./scalingo/domain-provider";
 import { formationProvider } from "./scalingo/formation-provider";
+import { logDrainProvider } from "./scalingo/log-drain-provider";
 import { notifierProvider } from "./scalingo/notifier-provider";
 import { variablesProvider } from "./scalingo/variables-provider";
 
@@ -30,5 +31,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Autoscaler": autoscalerProvider,
   "scalingo:Notifier": notifierProvider,
   "scalingo:Alert": alertProvider,
+  "scalingo:LogDrain": logDrainProvider,
   "alwaysdata:Record": recordProvider,
 };

@@ -12,5 +12,6 @@ export { DatabaseSettings, type DatabaseSettingsArgs } from "./database-settings
 export { DatabaseUser, type DatabaseUserArgs } from "./database-user";
 export { Domain, type DomainArgs } from "./domain";
 export { Formation, type FormationArgs, type ProcessScale } from "./formation";
+export { LogDrain, type LogDrainArgs } from "./log-drain";
 export { Notifier, type NotifierArgs } from "./notifier";
 export { Variables, type VariablesArgs } from "./variables";
