@@ -11,6 +11,7 @@ import { addonProvider } from "./scalingo/addon-provider";
 import { alertProvider } from "./scalingo/alert-provider";
 import { appProvider } from "./scalingo/app-provider";
 import { autoscalerProvider } from "./scalingo/autoscaler-provider";
+import { collaboratorProvider } from "./scalingo/collaborator-provider";
 import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
 import { databaseUserProvider } from "./scalingo/database-user-provider";
 import { domainProvider } from "./scalingo/domain-provider";
@@ -32,5 +33,6 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Notifier": notifierProvider,
   "scalingo:Alert": alertProvider,
   "scalingo:LogDrain": logDrainProvider,
+  "scalingo:Collaborator": collaboratorProvider,
   "alwaysdata:Record": recordProvider,
 };
