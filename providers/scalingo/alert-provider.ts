@@ -16,7 +16,7 @@ import {
   sameDuration,
   sameNotifiers,
 } from "./alert-mappers";
-import type { ScalingoClient } from "./client";
+import { listAt, type ScalingoClient } from "./client";
 import { scalingoError } from "./errors";
 import { type AlertInputs, type ApiAlert, alertInputsSchema, alertSchema } from "./monitoring-schemas";
 import { createOnceWith } from "./operations";
@@ -50,17 +50,8 @@ const ALERT = scalingoResource({
 
 const basePath = (inputs: AlertInputs) => `/v1/apps/${inputs.appId}/alerts`;
 
-async function listAlerts(client: ScalingoClient, op: string, inputs: AlertInputs): Promise<ApiAlert[]> {
-  const { z } = client;
-  return (
-    await client.request({
-      op,
-      method: "GET",
-      path: basePath(inputs),
-      root: "alerts",
-      schema: z.array(alertSchema(z)),
-    })
-  ).data;
+async function listAlerts(client: ScalingoClient, op: string, inputs: AlertInputs) {
+  return listAt(client, op, basePath(inputs), "alerts", alertSchema);
 }
 
 async function patchAlert(client: ScalingoClient, op: string, inputs: AlertInputs, alert: ApiAlert) {

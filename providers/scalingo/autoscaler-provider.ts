@@ -12,7 +12,7 @@ import {
   autoscalerInputsFromApi,
   autoscalerOutputs,
 } from "./autoscaler-mappers";
-import type { ScalingoClient } from "./client";
+import { listAt, type ScalingoClient } from "./client";
 import { scalingoError } from "./errors";
 import {
   type ApiAutoscaler,
@@ -39,22 +39,8 @@ const AUTOSCALER = scalingoResource({
 const basePath = (inputs: AutoscalerInputs) => `/v1/apps/${inputs.appId}/autoscalers`;
 
 /** The app's autoscalers. */
-export async function listAutoscalers(
-  client: ScalingoClient,
-  op: string,
-  appId: string,
-): Promise<ApiAutoscaler[]> {
-  const { z } = client;
-  const path = `/v1/apps/${appId}/autoscalers`;
-  return (
-    await client.request({
-      op,
-      method: "GET",
-      path,
-      root: "autoscalers",
-      schema: z.array(autoscalerSchema(z)),
-    })
-  ).data;
+export async function listAutoscalers(client: ScalingoClient, op: string, appId: string) {
+  return listAt(client, op, `/v1/apps/${appId}/autoscalers`, "autoscalers", autoscalerSchema);
 }
 
 /** `PATCH` the fields that differ (flat, as go-scalingo sends it); none when nothing does. */

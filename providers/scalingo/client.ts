@@ -10,6 +10,7 @@
  * @see https://developers.scalingo.com/
  */
 import type { AxiosInstance, AxiosStatic } from "axios";
+import type { z } from "zod";
 import { undefinedIf404 } from "../base/errors";
 import {
   type Call as BaseCall,
@@ -161,4 +162,16 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
   };
 
   return { region, settings: session.settings, z, request, lookup, remove, shared: session.auth };
+}
+
+/** The items of a list endpoint: `GET path` → `{"<root>":[…]}`, each parsed with `item`. */
+export async function listAt<T>(
+  client: ScalingoClient,
+  op: string,
+  path: string,
+  root: string,
+  item: (z: Zod) => z.ZodType<T>,
+): Promise<T[]> {
+  const schema = client.z.array(item(client.z));
+  return (await client.request({ op, method: "GET", path, root, schema })).data;
 }

@@ -7,7 +7,7 @@
  */
 import { undefinedIf404 } from "../base/errors";
 import { begin, beginFromState, providerMethods } from "../base/resource";
-import type { ScalingoClient } from "./client";
+import { listAt, type ScalingoClient } from "./client";
 import { scalingoError } from "./errors";
 import {
   type ApiCollaborator,
@@ -31,15 +31,8 @@ const COLLABORATOR = scalingoResource({
 const basePath = (inputs: CollaboratorInputs) => `/v1/apps/${inputs.appId}/collaborators`;
 const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-async function listCollaborators(
-  client: ScalingoClient,
-  op: string,
-  inputs: CollaboratorInputs,
-): Promise<ApiCollaborator[]> {
-  const { z } = client;
-  const schema = z.array(collaboratorSchema(z));
-  return (await client.request({ op, method: "GET", path: basePath(inputs), root: "collaborators", schema }))
-    .data;
+async function listCollaborators(client: ScalingoClient, op: string, inputs: CollaboratorInputs) {
+  return listAt(client, op, basePath(inputs), "collaborators", collaboratorSchema);
 }
 
 /** Set the role when it differs (`PATCH`, the only change the API allows). */

@@ -8,7 +8,7 @@
  */
 import { undefinedIf404 } from "../base/errors";
 import { begin, beginFromState, providerMethods } from "../base/resource";
-import type { ScalingoClient } from "./client";
+import { listAt, type ScalingoClient } from "./client";
 import { drainBody, drainId, drainMatches, drainOutputs, drainsPath } from "./log-drain-mappers";
 import { drainSchema, type LogDrainInputs, logDrainInputsSchema } from "./monitoring-schemas";
 import { createOnceWith } from "./operations";
@@ -28,11 +28,7 @@ const LOG_DRAIN = scalingoResource({
 });
 
 async function listDrains(client: ScalingoClient, op: string, inputs: LogDrainInputs): Promise<string[]> {
-  const { z } = client;
-  const schema = z.array(drainSchema(z));
-  return (
-    await client.request({ op, method: "GET", path: drainsPath(inputs), root: "drains", schema })
-  ).data.map((d) => d.url);
+  return (await listAt(client, op, drainsPath(inputs), "drains", drainSchema)).map((d) => d.url);
 }
 
 /** Create the drain once, even after a lost answer (found again by matching its URL). */

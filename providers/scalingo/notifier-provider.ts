@@ -7,7 +7,7 @@
  * This file is the implementation the provider host runs; the class a program declares is in `notifier.ts`.
  */
 import { begin, beginFromState, providerMethods } from "../base/resource";
-import type { ScalingoClient } from "./client";
+import { listAt, type ScalingoClient } from "./client";
 import { scalingoError } from "./errors";
 import {
   type ApiNotifier,
@@ -78,15 +78,8 @@ async function resolve(client: ScalingoClient, op: string, inputs: NotifierInput
   return { platformId: platform.id, eventIds: ids };
 }
 
-async function listNotifiers(
-  client: ScalingoClient,
-  op: string,
-  inputs: NotifierInputs,
-): Promise<ApiNotifier[]> {
-  const { z } = client;
-  const schema = z.array(notifierSchema(z));
-  return (await client.request({ op, method: "GET", path: basePath(inputs), root: "notifiers", schema }))
-    .data;
+async function listNotifiers(client: ScalingoClient, op: string, inputs: NotifierInputs) {
+  return listAt(client, op, basePath(inputs), "notifiers", notifierSchema);
 }
 
 async function patchNotifier(client: ScalingoClient, op: string, inputs: NotifierInputs, id: string) {
