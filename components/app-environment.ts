@@ -9,6 +9,12 @@ import { appVariables, variableClashes, wiredVariableNames, wiredVariables } fro
 import { CustomDomain } from "./custom-domain";
 import { type DnsRecord, dnsFor, manualInstructions } from "./dns/adapters";
 import { ObjectStorage, storageArgsFor } from "./object-storage";
+import {
+  autoscaledBounds,
+  createProductionResources,
+  type ProductionOutputs,
+  withAutoscaledAmounts,
+} from "./production";
 
 /** The add-on providers paasenv manages, in the order they are declared. */
 export const ADDON_PROVIDERS = ["postgresql", "redis"] as const;
@@ -53,7 +59,9 @@ export function checkEnvironment(config: StackConfig): void {
 
 /**
  * A complete Scalingo environment from one validated stack config: the app, its formation, PostgreSQL and
- * Redis, environment variables, custom domains with their DNS records, and Scaleway object storage.
+ * Redis, environment variables, custom domains with their DNS records, Scaleway object storage, and the
+ * production resources (monitoring, database settings and users, log drains, autoscalers, collaborators,
+ * error pages: `production.ts`).
  *
  * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
  * type, add-on provider, domain name), never array indices. In production the app and the data-bearing
@@ -84,14 +92,19 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly bucketEndpoint?: pulumi.Output<string>;
   /** The PostgreSQL add-on's ID, when there is one. */
   readonly databaseAddonId?: pulumi.Output<string>;
+  /** The periodic backups of the add-ons whose backups the config manages (`enabled`, UTC `hours`). */
+  readonly backupSchedule?: ProductionOutputs["backupSchedule"];
+  /** The database users' connection URLs (secret), by user name, when the config has users. */
+  readonly databaseUsers?: ProductionOutputs["databaseUsers"];
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
     checkEnvironment(config);
     super("paasenv:index:AppEnvironment", name, {}, opts);
     const protection = protectionFor(config.environment);
     const app = createApp(name, config, protection, this);
-    createFormation(name, config, app, this);
+    const formation = createFormation(name, config, app, this);
     const addons = createAddons(name, config, app, protection, this);
+    const production = createProductionResources(name, config, { app, addons, formation }, this);
     const storage = createStorage(name, config, this);
     const url = canonicalUrl(config) ?? app.url;
     createVariables(name, config, app, url, storage, this);
@@ -105,6 +118,8 @@ export class AppEnvironment extends pulumi.ComponentResource {
     this.bucketName = storage?.bucketName;
     this.bucketEndpoint = storage?.endpoint;
     this.databaseAddonId = addons.postgresql?.addonId;
+    this.backupSchedule = production.backupSchedule;
+    this.databaseUsers = production.databaseUsers;
     if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
     this.registerOutputs(this.outputs());
   }
@@ -116,7 +131,8 @@ export class AppEnvironment extends pulumi.ComponentResource {
   outputs(): Record<string, pulumi.Output<unknown>> {
     const { appName, appId, url, baseUrl, gitUrl, dnsRecords, bucketName, bucketEndpoint, databaseAddonId } =
       this;
-    const optional = { bucketName, bucketEndpoint, databaseAddonId };
+    const { backupSchedule, databaseUsers } = this;
+    const optional = { bucketName, bucketEndpoint, databaseAddonId, backupSchedule, databaseUsers };
     return {
       appName,
       appId,
@@ -146,9 +162,16 @@ function createApp(name: string, config: StackConfig, protection: Protection, pa
 }
 
 function createFormation(name: string, config: StackConfig, app: App, parent: pulumi.Resource): Formation {
+  const autoscaled = autoscaledBounds(config.autoscaler);
+  const processes = withAutoscaledAmounts(formationProcesses(config.processes), autoscaled);
   return new Formation(
     childName(name, "formation"),
-    { appId: app.appId, region: config.app.region, processes: formationProcesses(config.processes) },
+    {
+      appId: app.appId,
+      region: config.app.region,
+      processes,
+      ...(Object.keys(autoscaled).length === 0 ? {} : { autoscaled }),
+    },
     { parent },
   );
 }

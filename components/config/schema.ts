@@ -5,7 +5,8 @@
  *
  * Every key lives in the `paasenv:` namespace of the stack file (`paasenv:app`, `paasenv:processes`, …).
  * This file holds the namespace and the rules across keys; each key's schema sits in the file of its concern
- * (`app.ts`, `addons.ts`, `env.ts`, `domains.ts`, `storage.ts`, `review.ts`). Invalid config fails before any
+ * (`app.ts`, `addons.ts`, `env.ts`, `domains.ts`, `storage.ts`, `review.ts`; the production resources' keys in
+ * `production-resources.ts`). Invalid config fails before any
  * resource is declared, with the key, the bad value and what is allowed (`errors.ts`).
  */
 import { z } from "zod";
@@ -15,6 +16,7 @@ import { appSchema, processesSchema } from "./app";
 import { checkDomains, dnsSchema, domainSchema } from "./domains";
 import { variablesSchema } from "./env";
 import { type AddIssue, ConfigError, describeIssue } from "./errors";
+import { checkProductionResources, productionKeys } from "./production-resources";
 import { reviewSchema } from "./review";
 import { storageSchema } from "./storage";
 
@@ -50,6 +52,7 @@ const stackConfigObject = z.strictObject({
   dns: dnsSchema.prefault({}).describe("DNS records for the custom domains."),
   storage: storageSchema.prefault({}).describe("Scaleway Object Storage."),
   review: reviewSchema.prefault({}).describe("How review environments differ from their source stack."),
+  ...productionKeys,
 });
 
 /** The whole `paasenv:` namespace of a stack file. */
@@ -64,6 +67,7 @@ function checkCrossFieldRules(config: ParsedObject, ctx: z.core.$RefinementCtx<P
   const issue: AddIssue = (path, message, input) => ctx.addIssue({ code: "custom", path, message, input });
   checkReviewNumber(config, issue);
   checkDomains(config.domains, config.dns, issue);
+  checkProductionResources(config, issue);
   if (config.environment === "production") checkProduction(config, issue);
 }
 
