@@ -6,11 +6,13 @@
  * (cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
+import { registerDb } from "./db";
 import { registerDeploy } from "./deploy";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerReview } from "./review";
+import { registerStatus } from "./status";
 
 /** What every command gets: where to write, the global options, the clock. */
 export interface CommandContext {
@@ -24,7 +26,13 @@ export interface CommandContext {
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
 
 /** The commands, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerPreview, registerDeploy];
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerReview,
+  registerPreview,
+  registerDeploy,
+  registerStatus,
+  registerDb,
+];
 
 /** Global options from the parsed command line (`--cwd`, `--backend-url`, `--quiet`). */
 export function globalsOf(command: Command): GlobalOptions {
@@ -39,7 +47,9 @@ export function globalsOf(command: Command): GlobalOptions {
 /** The program with its global options and every command registered. */
 export function buildProgram(context: CommandContext): Command {
   const program = new Command("paasenv")
-    .description("Review environments, previews and deployments for paasenv stacks (Pulumi Automation API).")
+    .description(
+      "Review environments, previews, deployments, live status and database restores for paasenv stacks (Pulumi Automation API).",
+    )
     .option("--cwd <dir>", "the Pulumi project directory (holds Pulumi.yaml)", REPO_ROOT)
     .option(
       "--backend-url <url>",

@@ -33,6 +33,8 @@ describe("paasenv command line", () => {
     [["review", "list", "--help"], "Usage: paasenv review list [options]"],
     [["review", "gc", "--help"], "--older-than <duration>"],
     [["preview", "--help"], "--markdown <file>"],
+    [["status", "--help"], "Usage: paasenv status [options] <stack>"],
+    [["db", "restore", "--help"], "--confirm <stack>"],
   ])("has help for %j", async (argv, text) => {
     const result = await run(...argv);
     expect(result.code).toBe(0);
@@ -52,6 +54,15 @@ describe("paasenv command line", () => {
     [["review", "gc", "--older-than", "soon"], "--older-than must be a duration such as 72h"],
     [["review", "down", "1", "--what"], "unknown option '--what'"],
     [["preview"], "missing required argument 'stack'"],
+    [["db", "restore", "production"], "required option '--to <time>' not specified"],
+    [
+      ["db", "restore", "production", "--to", "yesterday"],
+      '--to must be a date and time with its offset, such as 2026-07-18T23:00:00Z or 2026-07-19T01:00:00+02:00, got "yesterday"',
+    ],
+    [
+      ["db", "restore", "production", "--to", "2026-07-18T23:00:00"],
+      "--to must be a date and time with its offset",
+    ],
   ])("exits 2 on usage errors: %j", async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(2);
