@@ -49,7 +49,7 @@ async function getDatabase(client: ScalingoClient, op: string, target: DatabaseT
   return (await databaseRequest(client, target, { op, method: "GET", path, root: "database", schema })).data;
 }
 
-/** Enable and disable features, then wait until they are `ACTIVATED` or gone. */
+/** Enable and disable declared features (a name removed from the list is disabled), then wait until they are `ACTIVATED` or gone. */
 async function convergeFeatures(
   client: ScalingoClient,
   op: string,
@@ -57,8 +57,10 @@ async function convergeFeatures(
   previous: readonly string[],
   db: ApiDatabase,
 ): Promise<ApiDatabase> {
+  // Without `features`, features are not managed: none is enabled or disabled, not even one declared before.
+  if (inputs.features === undefined) return db;
   const target = targetOf(inputs);
-  const wanted = inputs.features ?? [];
+  const wanted = inputs.features;
   const plan = featurePlan(previous, wanted, db);
   const path = `/api/databases/${inputs.addonId}/features`;
   for (const name of plan.enable) {

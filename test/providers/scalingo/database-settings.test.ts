@@ -127,6 +127,20 @@ describe("DatabaseSettings lifecycle against the emulator", () => {
   });
 });
 
+describe("DatabaseSettings when a part stops being declared", () => {
+  it("leaves features on once `features` is dropped altogether (a name dropped from the list is disabled)", async () => {
+    const { id, outs } = await checkAndCreate(databaseSettingsProvider, declared());
+    const { inputs } = await databaseSettingsProvider.check(outs, {
+      ...declared({ features: undefined }),
+      __provider: undefined,
+    });
+    await h.clearRequests();
+    await databaseSettingsProvider.update(id, outs, inputs ?? {});
+    expect((await database()).features).toEqual([{ name: "force-ssl", status: "ACTIVATED" }]);
+    expect(await h.writes()).toEqual([]);
+  });
+});
+
 describe("DatabaseSettings under faults", () => {
   it("retries 429 and 5xx on the Database API and replays a feature POST whose answer was lost", async () => {
     await h.fault({ method: "PATCH", path: `/api/databases/${addonId}`, status: 429, times: 2 });
