@@ -98,4 +98,25 @@ describe("Alert under faults and adoption", () => {
     expect((await checkAndCreate(alertProvider, alert({ adopt: true, remindEvery: "2h" }))).id).toBe(id);
     expect(await stored(id)).toMatchObject({ remind_every: "2h0m0s" });
   });
+
+  it("retries a read through 503 and an update through 500 (a PATCH can be replayed)", async () => {
+    const { id, outs, inputs } = await checkAndCreate(alertProvider, alert());
+    await h.clearRequests();
+    await h.fault({ method: "GET", path: `/v1/apps/${appId}/alerts/${id}`, status: 503, times: 1 });
+    await h.fault({
+      method: "PATCH",
+      path: `/v1/apps/${appId}/alerts/${id}`,
+      status: 500,
+      times: 1,
+      when: "after",
+    });
+    await alertProvider.update(id, outs, { ...inputs, limit: 20 });
+    expect((await h.requests()).map((r) => `${r.method} ${r.status}`)).toEqual([
+      "GET 503",
+      "GET 200",
+      "PATCH 500",
+      "PATCH 200",
+    ]);
+    expect(await stored(id)).toMatchObject({ limit: 20 });
+  });
 });

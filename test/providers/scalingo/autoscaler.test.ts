@@ -185,4 +185,15 @@ describe("Autoscaler lifecycle and faults", () => {
       a.id,
     );
   });
+
+  it("retries a read through 503 and an update refused by 429", async () => {
+    await checkAndCreate(formationProvider, formation());
+    const a = await checkAndCreate(autoscalerProvider, autoscaler());
+    await h.clearRequests();
+    await h.fault({ method: "GET", path: `/v1/apps/${appId}/autoscalers/${a.id}`, status: 503, times: 2 });
+    await h.fault({ method: "PATCH", path: `/v1/apps/${appId}/autoscalers/${a.id}`, status: 429, times: 1 });
+    await autoscalerProvider.update(a.id, a.outs, { ...a.inputs, maxContainers: 5 });
+    const calls = (await h.requests()).map((r) => `${r.method} ${r.status}`);
+    expect(calls).toEqual(["GET 503", "GET 503", "GET 200", "PATCH 429", "PATCH 200"]);
+  });
 });

@@ -87,4 +87,14 @@ describe("Collaborator under faults", () => {
     );
     expect(posts.map((r) => r.status)).toEqual([0]);
   });
+
+  it("retries an invitation refused by 429", async () => {
+    await h.fault({ method: "POST", path: `/v1/apps/${appId}/collaborators`, status: 429, times: 1 });
+    await checkAndCreate(collaboratorProvider, collaborator());
+    const posts = (await h.requests()).filter(
+      (r) => r.method === "POST" && r.path.endsWith("/collaborators"),
+    );
+    expect(posts.map((r) => r.status)).toEqual([429, 201]);
+    expect(await stored()).toEqual(["dev@example.com"]);
+  });
 });

@@ -100,6 +100,12 @@ describe("DatabaseUser lifecycle against the emulator", () => {
     const owner = (await users()).find((u) => u.startsWith("shop_production")) ?? "";
     expect(owner).not.toBe("");
   });
+
+  it("sees a user deleted outside Pulumi as gone", async () => {
+    const { id, outs } = await checkAndCreate(databaseUserProvider, user());
+    await api(h, "DELETE", `/api/databases/${addonId}/users/metabase`);
+    expect(await databaseUserProvider.read(id, outs)).toEqual({});
+  });
 });
 
 describe("DatabaseUser under faults", () => {

@@ -130,4 +130,13 @@ describe("Notifier under faults", () => {
     expect((await checkAndCreate(notifierProvider, email({ adopt: true, active: false }))).id).toBe(id);
     expect((await stored(id)).active).toBe(false);
   });
+
+  it("retries a create refused by 429 (nothing was applied) and a read through 502", async () => {
+    await h.fault({ method: "POST", path: `/v1/apps/${appId}/notifiers`, status: 429, times: 2 });
+    const { id, outs } = await checkAndCreate(notifierProvider, email());
+    const posts = (await h.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/notifiers"));
+    expect(posts.map((r) => r.status)).toEqual([429, 429, 201]);
+    await h.fault({ method: "GET", path: `/v1/apps/${appId}/notifiers/${id}`, status: 502, times: 1 });
+    expect((await notifierProvider.read(id, outs)).id).toBe(id);
+  });
 });
