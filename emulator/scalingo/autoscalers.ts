@@ -6,6 +6,7 @@
  * @see https://developers.scalingo.com/autoscalers
  */
 import { MAX_CONTAINERS } from "../../providers/scalingo/limits";
+import { AUTOSCALER_MIN_CONTAINERS } from "../../providers/scalingo/production-limits";
 import { requireApp } from "./apps";
 import type { Ctx, Reply } from "./http";
 import { created, invalid, noContent, notFound, ok, optionalBoolean, requiredString } from "./http";
@@ -30,7 +31,8 @@ function applyAutoscalerFields(autoscaler: JsonObject, fields: Record<string, un
   if (disabled !== undefined) autoscaler.disabled = disabled;
   const min = Number(autoscaler.min_containers);
   const max = Number(autoscaler.max_containers);
-  if (min < 2) invalid("min_containers", "must be greater than or equal to 2");
+  if (min < AUTOSCALER_MIN_CONTAINERS)
+    invalid("min_containers", `must be greater than or equal to ${AUTOSCALER_MIN_CONTAINERS}`);
   if (max < min) invalid("max_containers", "must be greater than or equal to min_containers");
   if (max > MAX_CONTAINERS) invalid("max_containers", `must be less than or equal to ${MAX_CONTAINERS}`);
 }

@@ -5,6 +5,7 @@
  * @see https://developers.scalingo.com/alerts
  */
 import { formatGoDuration, parseGoDuration } from "../../providers/scalingo/durations";
+import { AUTOSCALER_METRICS } from "../../providers/scalingo/production-limits";
 import { requireApp } from "./apps";
 import type { Ctx, Reply } from "./http";
 import { asRecord, created, invalid, noContent, notFound, ok, optionalBoolean, requiredString } from "./http";
@@ -12,8 +13,8 @@ import { iso } from "./ids";
 import { appRoute, type Route } from "./router";
 import type { AppState, JsonObject } from "./types";
 
-/** Autoscaler metrics (`GET /v1/features/metrics`); alerts also accept `all`. */
-export const METRICS = ["rpm_per_container", "p95_response_time", "5XX", "cpu", "memory", "swap"] as const;
+/** Autoscaler metrics (`GET /v1/features/metrics`, `providers/scalingo/production-limits.ts`); alerts also accept `all`. */
+export const METRICS = AUTOSCALER_METRICS;
 
 /** The object under `root`, or the body itself when sent flat (go-scalingo and Terraform send alerts and autoscalers flat). */
 export const wrappedOrFlat = (body: unknown, root: string): Record<string, unknown> =>
