@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
 import type { ProcessConfig } from "./config/app";
+import { ERROR_PAGE_VARIABLES, errorPageVariables } from "./config/error-pages";
 import { ConfigError } from "./config/errors";
 import { childName } from "./config/naming";
 import { canonicalDomain } from "./config/review";
@@ -229,12 +230,15 @@ function createVariables(
     accessKey: storage.accessKey,
     secretKey: storage.secretKey,
   };
+  // The error pages' variables live here too (one resource owns each key); Scalingo reads them at start.
+  const pages = errorPageVariables(config.errorPages);
   return new Variables(
     childName(name, "variables"),
     {
       appId: app.appId,
       region: config.app.region,
-      variables: appVariables(config, wiredVariables(url, wiring)),
+      variables: appVariables(config, { ...wiredVariables(url, wiring), ...pages }),
+      ...(Object.keys(pages).length === 0 ? {} : { restartKeys: Object.values(ERROR_PAGE_VARIABLES) }),
     },
     { parent },
   );

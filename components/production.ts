@@ -1,8 +1,9 @@
 /**
  * The production resources of an environment, declared from plain config values: monitoring (notifiers and
  * alerts), the database settings and users of each add-on, log drains on the app and its add-ons,
- * autoscalers, collaborators and the custom error pages. `AppEnvironment` calls {@link createProductionResources}
- * once; the formation reads {@link autoscaledBounds}.
+ * autoscalers and collaborators. (The custom error pages are variables of the app's own `Variables`, which
+ * restarts the app when they change.) `AppEnvironment` calls {@link createProductionResources} once; the
+ * formation reads {@link autoscaledBounds}.
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -12,13 +13,11 @@ import {
   Collaborator,
   type Formation,
   LogDrain,
-  Variables,
 } from "../providers/scalingo";
 import type { ProcessConfig } from "./config/app";
 import type { AutoscalerConfig } from "./config/autoscaler";
 import { collaboratorList } from "./config/collaborators";
 import { type DatabaseSettingsConfig, hasSettings } from "./config/databases";
-import { errorPageVariables } from "./config/error-pages";
 import { drainKey, type LogDrainConfig } from "./config/log-drains";
 import { alertsFor } from "./config/monitoring";
 import { childName } from "./config/naming";
@@ -84,7 +83,6 @@ export function createProductionResources(
   for (const c of collaboratorList(config.collaborators)) {
     new Collaborator(childName(name, `collaborator-${c.email}`), { appId, region, ...c }, { parent });
   }
-  createErrorPages(name, config, targets.app, parent);
   return createDatabases(name, config, targets, parent);
 }
 
@@ -132,17 +130,6 @@ function createAutoscalers(
       { parent, dependsOn: [targets.formation] },
     );
   }
-}
-
-/** The error-page variables, apart from the others: the app restarts when they change (Scalingo reads them at start). */
-function createErrorPages(name: string, config: StackConfig, app: App, parent: pulumi.Resource): void {
-  const variables = errorPageVariables(config.errorPages);
-  if (Object.keys(variables).length === 0) return;
-  new Variables(
-    childName(name, "error-pages"),
-    { appId: app.appId, region: config.app.region, variables, restartOnChange: true },
-    { parent },
-  );
 }
 
 /** A `Database` per add-on with settings or users; the backup schedules and user URLs as stack outputs. */

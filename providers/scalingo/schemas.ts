@@ -91,6 +91,8 @@ export const variablesInputsSchema = (z: Zod) =>
       z.string().max(32768, "variable values are at most 32768 characters long"),
     ),
     restartOnChange: z.boolean().default(false),
+    /** Keys whose change restarts the app even without `restartOnChange` (Scalingo reads them at start). */
+    restartKeys: z.array(z.string()).optional(),
   });
 
 /** Process types: lower-case names from the Procfile. */

@@ -125,13 +125,18 @@ describe("production stack: the production resources", () => {
     });
   });
 
-  it("invites the collaborator and sets the error pages apart, restarting on change", () => {
+  it("invites the collaborator and sets the error pages with the app's variables, restarting when they change", () => {
     expect(graph.byName("paasenv-collaborator-dev@example.com").inputs).toMatchObject({
       email: "dev@example.com",
       limited: false,
     });
-    expect(graph.byName("paasenv-error-pages").inputs).toMatchObject({
-      restartOnChange: true,
+    expect(graph.byName("paasenv-variables").inputs).toMatchObject({
+      restartKeys: [
+        "SCALINGO_STOPPED_PAGE_URL",
+        "SCALINGO_NO_FRONT_ERROR_URL",
+        "SCALINGO_APP_ERROR_URL",
+        "SCALINGO_TIMEOUT_ERROR_URL",
+      ],
       variables: {
         SCALINGO_STOPPED_PAGE_URL: "https://www.example.com/maintenance.html",
         SCALINGO_NO_FRONT_ERROR_URL: "https://www.example.com/maintenance.html",
