@@ -81,7 +81,11 @@ export function createProductionResources(
   for (const drain of config.logDrains ?? []) createLogDrains(name, config, drain, targets, parent);
   createAutoscalers(name, config, targets, parent);
   for (const c of collaboratorList(config.collaborators)) {
-    new Collaborator(childName(name, `collaborator-${c.email}`), { appId, region, ...c }, { parent });
+    new Collaborator(
+      childName(name, `collaborator-${c.email.toLowerCase()}`),
+      { appId, region, ...c },
+      { parent },
+    );
   }
   return createDatabases(name, config, targets, parent);
 }

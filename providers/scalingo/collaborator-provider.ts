@@ -25,7 +25,11 @@ const COLLABORATOR = scalingoResource({
   key: "email",
   inputs: collaboratorInputsSchema,
   what: (inputs) => `collaborator ${inputs.email} of app ${inputs.appId}`,
-  diff: appChildDiff(["email", "limited"], ["email"]),
+  diff: {
+    ...appChildDiff(["email", "limited"], ["email"]),
+    // Addresses are compared as Scalingo does, case aside: a case change is not another collaborator.
+    same: { email: (olds, news) => String(olds.email).toLowerCase() === String(news.email).toLowerCase() },
+  },
 });
 
 const basePath = (inputs: CollaboratorInputs) => `/v1/apps/${inputs.appId}/collaborators`;

@@ -1,7 +1,7 @@
 /**
  * `LogDrain`: drains are listed and deleted by URL (`DELETE …/log_drains?url=`, what go-scalingo sends). A
- * drain that matches the declared one is the declared one: it is taken over, and a create whose answer was
- * lost is found that way. A refresh lists the drains of the app (or add-on) once.
+ * drain that matches the declared one (scheme, host, port, token, region) is the declared one: a create whose
+ * answer was lost is found that way, and one already there is taken over with `adopt`. A refresh lists the drains of the app (or add-on) once.
  * @see https://developers.scalingo.com/log_drains
  *
  * This file is the implementation the provider host runs; the class a program declares is in `log-drain.ts`.
@@ -9,6 +9,7 @@
 import { undefinedIf404 } from "../base/errors";
 import { begin, beginFromState, providerMethods } from "../base/resource";
 import { listAt, type ScalingoClient } from "./client";
+import { scalingoError } from "./errors";
 import { drainBody, drainId, drainMatches, drainOutputs, drainsPath } from "./log-drain-mappers";
 import { drainSchema, type LogDrainInputs, logDrainInputsSchema } from "./monitoring-schemas";
 import { createOnceWith } from "./operations";
@@ -51,6 +52,15 @@ export const logDrainProvider: ScalingoProvider = {
   async create(raw) {
     const { inputs, op, client } = await begin(this, "create", raw, LOG_DRAIN);
     const existing = (await listDrains(client, op, inputs)).find((url) => drainMatches(inputs, url));
+    // Taking one over only when asked: two resources holding one drain would have one delete it under the other.
+    if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
+      throw scalingoError(
+        `${op}: the ${inputs.addonId === undefined ? "app" : "add-on"} already drains its logs there. To manage ` +
+          "that drain with paasenv, set `adopt: true` on this resource (or `pulumi config set " +
+          "scalingo:adoptExisting true`) and run `pulumi up` again.",
+        { status: 422 },
+      );
+    }
     const url = existing ?? (await postDrain(client, op, inputs));
     return { id: drainId(inputs, url), outs: drainOutputs(inputs, url) };
   },

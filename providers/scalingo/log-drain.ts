@@ -32,6 +32,8 @@ export interface LogDrainArgs {
   drainRegion?: pulumi.Input<string>;
   /** A self-hosted ELK's URL (secret: it may hold credentials). */
   url?: pulumi.Input<string>;
+  /** Take over a drain of the same destination already there instead of failing. @default `false` */
+  adopt?: pulumi.Input<boolean>;
 }
 
 /**

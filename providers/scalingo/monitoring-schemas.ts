@@ -81,6 +81,7 @@ export const logDrainInputsSchema = (z: Zod) =>
       .optional(),
     drainRegion: z.string().min(1).optional(),
     url: z.url({ error: "must be a URL" }).optional(),
+    adopt: z.boolean().optional(),
   });
 
 /** Inputs of an Autoscaler. */

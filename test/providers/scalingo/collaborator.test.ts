@@ -48,6 +48,11 @@ describe("Collaborator lifecycle against the emulator", () => {
     expect(
       (await collaboratorProvider.diff(id, outs, { ...inputs, email: "ops@example.com" })).replaces,
     ).toEqual(["email"]);
+    // A case change is the same collaborator: replacing it would take it over, then delete it.
+    expect(await collaboratorProvider.diff(id, outs, { ...inputs, email: "Dev@Example.com" })).toEqual({
+      changes: false,
+      replaces: [],
+    });
     await collaboratorProvider.delete(id, updated.outs ?? {});
     expect(await stored()).toEqual([]);
     expect(await collaboratorProvider.read(id, outs)).toEqual({});

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { logDrainProvider } from "../../../providers/scalingo/log-drain-provider";
-import { api, appWithAddon, checkAndCreate, type Harness, useHarness } from "./harness";
+import { api, appWithAddon, checkAndCreate, type Harness, rejection, useHarness } from "./harness";
 
 let appId: string;
 let addonId: string;
@@ -70,12 +70,18 @@ describe("LogDrain lifecycle against the emulator", () => {
     });
   });
 
-  it("takes over an identical drain instead of adding a second one, and forgets one removed outside Pulumi", async () => {
+  it("takes over an identical drain only with adopt, and forgets one removed outside Pulumi", async () => {
     await api(h, "POST", `/v1/apps/${appId}/log_drains`, {
       drain: { type: "syslog", host: "logs.example.com", port: "6514" },
     });
+    const refused = await rejection(checkAndCreate(logDrainProvider, drain(syslog)));
+    expect(refused.message).toBe(
+      `create syslog log drain of app ${appId}: the app already drains its logs there. To manage that drain with ` +
+        "paasenv, set `adopt: true` on this resource (or `pulumi config set scalingo:adoptExisting true`) and run " +
+        "`pulumi up` again.",
+    );
     await h.clearRequests();
-    const { id, outs } = await checkAndCreate(logDrainProvider, drain(syslog));
+    const { id, outs } = await checkAndCreate(logDrainProvider, drain(syslog, { adopt: true }));
     expect(await h.writes()).toEqual([]);
     expect(await urls()).toEqual(["syslog://logs.example.com:6514"]);
     await api(h, "DELETE", `/v1/apps/${appId}/log_drains?url=${encodeURIComponent(String(outs.drainUrl))}`);
