@@ -60,9 +60,9 @@ export function checkEnvironment(config: StackConfig): void {
 
 /**
  * A complete Scalingo environment from one validated stack config: the app, its formation, PostgreSQL and
- * Redis, environment variables, custom domains with their DNS records, Scaleway object storage, and the
- * production resources (monitoring, database settings and users, log drains, autoscalers, collaborators,
- * error pages: `production.ts`).
+ * Redis, environment variables (custom error pages included), custom domains with their DNS records, Scaleway
+ * object storage, and the production resources (monitoring, database settings and users, log drains,
+ * autoscalers, collaborators: `production.ts`).
  *
  * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
  * type, add-on provider, domain name), never array indices. In production the app and the data-bearing
