@@ -11,6 +11,7 @@ import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
+import { registerRelease } from "./release";
 import { registerReview } from "./review";
 import { registerValidate } from "./validate";
 
@@ -30,6 +31,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerReview,
   registerPreview,
   registerDeploy,
+  registerRelease,
   registerRecover,
   registerValidate,
 ];
