@@ -6,7 +6,7 @@
  * (cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
-import { registerDeploy } from "./deploy";
+import { registerDeploy } from "./deploy/command";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";

@@ -4,6 +4,8 @@
  * nobody ever types an app name.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
+import type { DnsConfig, DomainConfig } from "../../components/config/domains";
+import { applyReviewOverrides } from "../../components/config/review";
 import { fromPulumiConfig, parseStackConfig } from "../../components/config/schema";
 import { cliError, messageOf } from "../lib/errors";
 import type { PulumiSession } from "../lib/pulumi";
@@ -17,6 +19,9 @@ export interface StackSettings {
   region: string;
   /** The stack's `scalingo:*` keys (connection settings and the secret API token). */
   scalingoConfig: Record<string, string>;
+  /** The custom domains and their DNS management, as the program sees them (review overrides applied). */
+  domains: DomainConfig[];
+  dns: DnsConfig;
 }
 
 /** Opens `name` and reads its configuration; fails naming the stack when it is missing or invalid. */
@@ -40,13 +45,17 @@ export async function readStackSettings(session: PulumiSession, name: string): P
   const scalingoConfig = Object.fromEntries(
     Object.entries(values).filter(([key]) => key.startsWith("scalingo:")),
   );
-  return { stack, environment: parsed.environment, region: parsed.app.region, scalingoConfig };
+  const { domains, dns } = applyReviewOverrides(parsed);
+  return { stack, environment: parsed.environment, region: parsed.app.region, scalingoConfig, domains, dns };
 }
 
 /** The deployed app of a stack, from its outputs. */
 export interface StackApp {
   appName: string;
+  /** The environment's URL (`url` output): the canonical custom domain when domains are handled. */
   url: string | undefined;
+  /** The app's own `https://<app>.<region>.scalingo.io` (`baseUrl` output). */
+  baseUrl: string | undefined;
 }
 
 /** A non-empty string output, or `undefined`. */
@@ -55,7 +64,7 @@ function stringOutput(outputs: Record<string, { value: unknown }>, key: string):
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** The app name (and URL) from the stack's outputs; fails when the stack was never brought up. */
+/** The app name (and URLs) from the stack's outputs; fails when the stack was never brought up. */
 export async function readStackApp(stack: Stack): Promise<StackApp> {
   const outputs = await stack.outputs().catch((error: unknown) => {
     throw cliError(`deploy ${stack.name}: cannot read the stack's outputs (${messageOf(error)})`);
@@ -67,5 +76,5 @@ export async function readStackApp(stack: Stack): Promise<StackApp> {
         `run \`pulumi up --stack ${stack.name}\` (or \`paasenv review up <N>\`) first`,
     );
   }
-  return { appName, url: stringOutput(outputs, "url") };
+  return { appName, url: stringOutput(outputs, "url"), baseUrl: stringOutput(outputs, "baseUrl") };
 }
