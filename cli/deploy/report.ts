@@ -7,7 +7,10 @@ import { type CliError, cliError, isCliError, messageOf } from "../lib/errors";
 import type { Running } from "./guard";
 
 /** The checks of a deploy, in order; `error` is anything else (an API call, git, a timeout). */
-export type FailedCheck = "policy" | "guard" | "deployment" | "http" | "error";
+export const FAILED_CHECKS = ["policy", "guard", "deployment", "http", "error"] as const;
+
+/** One of {@link FAILED_CHECKS}. */
+export type FailedCheck = (typeof FAILED_CHECKS)[number];
 
 /** What a deploy knew when it stopped. */
 export interface DeployFacts {
