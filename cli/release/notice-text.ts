@@ -5,6 +5,7 @@
  */
 
 import type { FailedCheck } from "../deploy/report";
+import { RELEASE_TAG } from "../lib/versions";
 
 /** A GitHub Actions job result (`needs.<job>.result`). */
 export type JobResult = "success" | "failure" | "cancelled" | "skipped";
@@ -56,8 +57,8 @@ export function redeployLine(facts: Pick<NoticeFacts, "stack" | "good" | "check"
       : "No earlier successful deployment is known there.";
   }
   // After a failed HTTP check the new version is production's last successful deployment: going back to
-  // the older one needs --force past the release guard.
-  const force = facts.check === "http" ? " --force" : "";
+  // the older one needs --force past the release guard; a commit with no release tag needs it past the policy.
+  const force = facts.check === "http" || !RELEASE_TAG.test(facts.good) ? " --force" : "";
   return (
     `Version still believed good: ${facts.good}; to redeploy it: ` +
     `\`paasenv deploy ${facts.stack} --ref ${facts.good}${force} --verify\`.`

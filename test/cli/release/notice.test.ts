@@ -51,6 +51,14 @@ describe("noticeOf", () => {
         `Version still believed good: v1.4.0; to redeploy it: \`paasenv deploy production --ref v1.4.0 --verify\`.${RUN}`,
     ],
     [
+      "production ran a commit no release tag points at: redeploying it needs --force",
+      { up: "failure", release: "skipped", check: "deployment", good: "0a1b2c3d4e5f" },
+      "failed",
+      "Release v1.3.0 failed (tagged by alice): it did not reach production: its deployment failed (build or " +
+        "start). Version still believed good: 0a1b2c3d4e5f; to redeploy it: " +
+        `\`paasenv deploy production --ref 0a1b2c3d4e5f --force --verify\`.${RUN}`,
+    ],
+    [
       "the first release failed: nothing ran before",
       { up: "failure", release: "skipped", check: "deployment", actor: undefined },
       "failed",
