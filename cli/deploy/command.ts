@@ -66,11 +66,12 @@ export function deployOptionsOf(stack: string, flags: DeployFlags): DeployOption
 
 /** The line a person reads on stdout: the app's URL, or what a dry run would deploy. */
 export function resultLine(result: DeployResult): string {
-  if (!result.dryRun) return result.url ?? result.app;
+  if (!result.dryRun) return result.url ?? result.app ?? result.stack;
   const what = result.release ?? result.gitRef ?? "the archive";
   const running =
     result.running === undefined ? "" : `, which runs ${result.running.release ?? result.running.gitRef}`;
-  return `${result.stack}: dry run passed: ${what} may be deployed to ${result.app}${running}`;
+  const app = result.app ?? "the app its first `up` creates";
+  return `${result.stack}: dry run passed: ${what} may be deployed to ${app}${running}`;
 }
 
 const durationOption = (option: string) => (text: string) => parseDuration(text, option);

@@ -15,7 +15,7 @@ import { type Running, releaseGuard, runningOf } from "./guard";
 import { deployPolicy } from "./policy";
 import { checkFailure, type DeployFacts, withReport } from "./report";
 import { type PlannedSource, planSource, type SourceOptions, sourceUrlOf } from "./source";
-import { readStackApp, readStackSettings, type StackApp, type StackSettings } from "./stack";
+import { noAppYet, readStackAppIfUp, readStackSettings, type StackApp, type StackSettings } from "./stack";
 import { classifyStatus } from "./status";
 import { verifyAnswers } from "./verify";
 import { type VerifyOptions, verifyTarget } from "./verify-target";
@@ -37,7 +37,8 @@ export interface DeployOptions extends SourceOptions {
 export interface DeployResult {
   ok: true;
   stack: string;
-  app: string;
+  /** `undefined` on a dry run before the stack's first `up`. */
+  app: string | undefined;
   region: string;
   dryRun: boolean;
   /** `undefined` on a dry run. */
@@ -85,24 +86,21 @@ async function checkSource(session: PulumiSession, io: Io, options: DeployOption
   return { settings, planned, release: decision.release };
 }
 
-/** The checks before the deployment: ref policy, the app and the check's URL, then the release guard. */
-async function prepare(
-  session: PulumiSession,
-  io: Io,
-  options: DeployOptions,
-  facts: DeployFacts,
-): Promise<Prepared> {
+/** What the ref policy found. */
+type Checked = Awaited<ReturnType<typeof checkSource>>;
+
+/** The checks before the deployment that need the app: the check's URL, then the release guard. */
+async function prepare(io: Io, options: DeployOptions, facts: DeployFacts, checked: Checked, app: StackApp) {
   const { stack: name } = options;
-  const { settings, planned, release } = await checkSource(session, io, options, facts);
-  const app = await readStackApp(settings.stack);
+  const { settings, planned, release } = checked;
   const verifyUrl =
     options.verify === undefined
       ? undefined
       : verifyTarget({ stack: name, options: options.verify, config: settings, baseUrl: app.baseUrl });
   facts.verifyUrl = verifyUrl;
   const client = await scalingoClient(deploySession(process.env, settings.scalingoConfig), settings.region);
-  if (settings.environment !== "production")
-    return { settings, planned, release, app, client, running: undefined, verifyUrl };
+  const prepared: Prepared = { ...checked, app, client, running: undefined, verifyUrl };
+  if (settings.environment !== "production") return prepared;
   const running = await runningOf(client, app.appName, planned.repo);
   facts.running = running;
   if (running !== undefined) {
@@ -114,7 +112,7 @@ async function prepare(
   const guard = releaseGuard({ stack: name, release, running, force: options.force });
   if (!guard.allowed) throw checkFailure("guard", `deploy ${name} refused: ${guard.reason}`);
   if (guard.note !== undefined) progress(io, guard.note);
-  return { settings, planned, release, app, client, running, verifyUrl };
+  return { ...prepared, running };
 }
 
 /** Uploads the code, starts the deployment and follows it to `success` (or throws the `deployment` check). */
@@ -152,6 +150,45 @@ async function deployCode(
   });
 }
 
+/**
+ * A dry run on a stack never brought up (the first `up` comes next, as in the production workflow, which runs
+ * the checks before `up`): the ref policy passed, and no app means nothing runs there to compare with.
+ */
+function dryRunBeforeFirstUp(io: Io, options: DeployOptions, checked: Checked): DeployResult {
+  progress(io, `${options.stack}: no app yet (no \`appName\` output): nothing runs there to compare with`);
+  return {
+    ok: true,
+    stack: options.stack,
+    app: undefined,
+    region: checked.settings.region,
+    dryRun: true,
+    deploymentId: undefined,
+    status: undefined,
+    gitRef: checked.planned.gitRef,
+    release: checked.release,
+    running: undefined,
+    url: undefined,
+    verifyUrl: undefined,
+    verifiedStatus: undefined,
+  };
+}
+
+/** What {@link deploySteps} returns for every run that reached the app. */
+function resultOf(prepared: Prepared, options: DeployOptions) {
+  const { settings, app, planned, release, running, verifyUrl } = prepared;
+  return {
+    ok: true as const,
+    stack: options.stack,
+    app: app.appName,
+    region: settings.region,
+    gitRef: planned.gitRef,
+    release,
+    running,
+    url: app.url,
+    verifyUrl,
+  };
+}
+
 /** The checks, the deployment and the HTTP check; `facts` collects what the failure report needs. */
 async function deploySteps(
   session: PulumiSession,
@@ -159,39 +196,29 @@ async function deploySteps(
   options: DeployOptions,
   facts: DeployFacts,
 ): Promise<DeployResult> {
-  const prepared = await prepare(session, io, options, facts);
-  const { settings, app, planned, release, running, verifyUrl } = prepared;
-  const base = {
-    ok: true as const,
-    stack: options.stack,
-    app: app.appName,
-    region: settings.region,
-    gitRef: planned.gitRef,
-  };
-  const more = { release, running, url: app.url, verifyUrl };
-  if (options.dryRun) {
-    return {
-      ...base,
-      ...more,
-      dryRun: true,
-      deploymentId: undefined,
-      status: undefined,
-      verifiedStatus: undefined,
-    };
+  const checked = await checkSource(session, io, options, facts);
+  const app = await readStackAppIfUp(checked.settings.stack);
+  if (app === undefined) {
+    if (options.dryRun) return dryRunBeforeFirstUp(io, options, checked);
+    throw noAppYet(options.stack);
   }
+  const prepared = await prepare(io, options, facts, checked, app);
+  const result = resultOf(prepared, options);
+  const none = { deploymentId: undefined, status: undefined, verifiedStatus: undefined };
+  if (options.dryRun) return { ...result, ...none, dryRun: true };
   const final = await deployCode(prepared, options, io, facts);
-  const checked =
-    verifyUrl === undefined || options.verify === undefined
+  const verified =
+    prepared.verifyUrl === undefined || options.verify === undefined
       ? undefined
       : await verifyAnswers({
           stack: options.stack,
           deploymentId: final.id,
-          url: verifyUrl,
+          url: prepared.verifyUrl,
           timeoutMs: options.verify.timeoutMs,
           io,
         });
-  const verifiedStatus = checked?.last.kind === "status" ? checked.last.status : undefined;
-  return { ...base, ...more, dryRun: false, deploymentId: final.id, status: final.status, verifiedStatus };
+  const verifiedStatus = verified?.last.kind === "status" ? verified.last.status : undefined;
+  return { ...result, dryRun: false, deploymentId: final.id, status: final.status, verifiedStatus };
 }
 
 /**

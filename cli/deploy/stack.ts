@@ -7,7 +7,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import type { DnsConfig, DomainConfig } from "../../components/config/domains";
 import { applyReviewOverrides } from "../../components/config/review";
 import { fromPulumiConfig, parseStackConfig } from "../../components/config/schema";
-import { cliError, messageOf } from "../lib/errors";
+import { type CliError, cliError, messageOf } from "../lib/errors";
 import type { PulumiSession } from "../lib/pulumi";
 
 /** A stack's configuration as far as deploying goes. */
@@ -71,17 +71,27 @@ function stringOutput(outputs: Record<string, { value: unknown }>, key: string):
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** The app name (and URLs) from the stack's outputs; fails when the stack was never brought up. */
-export async function readStackApp(stack: Stack, what = "deploy"): Promise<StackApp> {
+/** The app name (and URLs) from the stack's outputs, or `undefined` when the stack was never brought up. */
+export async function readStackAppIfUp(stack: Stack, what = "deploy"): Promise<StackApp | undefined> {
   const outputs = await stack.outputs().catch((error: unknown) => {
     throw cliError(`${what} ${stack.name}: cannot read the stack's outputs (${messageOf(error)})`);
   });
   const appName = stringOutput(outputs, "appName");
-  if (appName === undefined) {
-    throw cliError(
-      `${what} ${stack.name}: the stack has no \`appName\` output, so its app does not exist yet; ` +
-        `run \`pulumi up --stack ${stack.name}\` (or \`paasenv review up <N>\`) first`,
-    );
-  }
+  if (appName === undefined) return undefined;
   return { appName, url: stringOutput(outputs, "url"), baseUrl: stringOutput(outputs, "baseUrl") };
+}
+
+/** The error of a stack with no app yet. */
+export function noAppYet(stack: string, what = "deploy"): CliError {
+  return cliError(
+    `${what} ${stack}: the stack has no \`appName\` output, so its app does not exist yet; ` +
+      `run \`pulumi up --stack ${stack}\` (or \`paasenv review up <N>\`) first`,
+  );
+}
+
+/** The app name (and URLs) from the stack's outputs; fails when the stack was never brought up. */
+export async function readStackApp(stack: Stack, what = "deploy"): Promise<StackApp> {
+  const app = await readStackAppIfUp(stack, what);
+  if (app === undefined) throw noAppYet(stack.name, what);
+  return app;
 }

@@ -22,7 +22,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 
 let e2e: E2E;
 let repo: SampleRepo;
-let app: AppServer;
+let site: AppServer;
 
 const paasenv = (args: string[], cwd?: string) => paasenvIn(e2e, args, cwd);
 const emulatorApp = (name: string) => deployedApp(e2e, name);
@@ -32,7 +32,7 @@ const REVIEW_APP = reviewAppName("myapp-staging", 9);
 
 beforeAll(async () => {
   e2e = await startE2E("deploy");
-  app = await appServer();
+  site = await appServer();
   repo = sampleRepo();
   fs.copyFileSync(path.join(ROOT, "Pulumi.staging.yaml"), path.join(e2e.project.dir, "Pulumi.staging.yaml"));
   await LocalWorkspace.createOrSelectStack(
@@ -53,15 +53,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   repo?.remove();
-  await app?.close();
+  await site?.close();
   await e2e?.stop();
 });
 
 describe("paasenv deploy", () => {
-  it("deploys a git archive of the sample app to review-9: web and worker types, the commit as git_ref", async () => {
+  it("deploys a git archive of the sample app to review-9 (web and worker types, the commit as git_ref), verified once it answers", async () => {
     const commit = repo.git("rev-parse", "HEAD");
     await clearRequests(e2e);
-    const run = await paasenv(["deploy", "review-9", "--repo", repo.dir, "--json"]);
+    const verify = ["--verify", "--verify-url", site.url, "--verify-path", "/ok/health"];
+    const run = await paasenv(["deploy", "review-9", "--repo", repo.dir, ...verify, "--json"]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       stack: "review-9",
@@ -69,7 +70,11 @@ describe("paasenv deploy", () => {
       region: "osc-fr1",
       status: "success",
       gitRef: commit,
+      verifyUrl: `${site.url}/ok/health`,
+      verifiedStatus: 200,
     });
+    expect(site.hits.get("/ok/health")).toBe(1);
+    expect(run.stderr).toContain(`review-9: GET ${site.url}/ok/health → HTTP 200 OK`);
     expect(run.stderr).toContain(
       `git archive HEAD (${commit.slice(0, 12)}) → sample-app-${commit.slice(0, 12)}/`,
     );
@@ -107,28 +112,19 @@ describe("paasenv deploy", () => {
     repo.git("revert", "--no-edit", "HEAD");
   });
 
-  it("--verify: succeeds once the app answers, fails naming the HTTP check on 502 or no answer at all", async () => {
-    const verify = ["deploy", "review-9", "--repo", repo.dir, "--verify", "--verify-url", app.url];
-    const ok = await paasenv([...verify, "--verify-path", "/ok/health", "--json"]);
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({
-      status: "success",
-      verifyUrl: `${app.url}/ok/health`,
-      verifiedStatus: 200,
-    });
-    expect(app.hits.get("/ok/health")).toBe(1);
-
+  it("--verify: fails naming the HTTP check when the app answers 502 or not at all", async () => {
+    const verify = ["deploy", "review-9", "--repo", repo.dir, "--verify", "--verify-url", site.url];
     const bad = await paasenv([...verify, "--verify-path", "/bad", "--verify-timeout", "3s", "--json"]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(
       new RegExp(
         "paasenv: deploy review-9: the app does not answer \\(check 2 of 2, the HTTP check, failed\\): deployment " +
-          `[0-9a-f]+ reached success, but ${app.url}/bad did not answer 2xx or 3xx within 3s \\([2-9] request\\(s\\); ` +
+          `[0-9a-f]+ reached success, but ${site.url}/bad did not answer 2xx or 3xx within 3s \\([2-9] request\\(s\\); ` +
           "last: HTTP 502 Bad Gateway\\)\\. The new version is deployed; nothing was rolled back",
       ),
     );
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, stack: "review-9", check: "http" });
-    expect(app.hits.get("/bad")).toBeGreaterThanOrEqual(2);
+    expect(site.hits.get("/bad")).toBeGreaterThanOrEqual(2);
     expect((await emulatorApp(REVIEW_APP))?.deployments[0]?.status).toBe("success");
 
     const never = await paasenv([
@@ -138,14 +134,14 @@ describe("paasenv deploy", () => {
       repo.dir,
       "--verify",
       "--verify-url",
-      app.deadUrl,
+      site.deadUrl,
       "--verify-timeout",
       "2s",
     ]);
     expect(never.code).toBe(1);
-    expect(never.stderr).toContain(`but ${app.deadUrl}/ did not answer 2xx or 3xx within 2s (`);
+    expect(never.stderr).toContain(`but ${site.deadUrl}/ did not answer 2xx or 3xx within 2s (`);
     expect(never.stderr).toContain(
-      `; last: no answer (connect ECONNREFUSED ${app.deadUrl.replace("http://", "")})).`,
+      `; last: no answer (connect ECONNREFUSED ${site.deadUrl.replace("http://", "")})).`,
     );
   });
 
@@ -170,22 +166,34 @@ describe("paasenv deploy", () => {
     // The policy passes; the production app is not up yet, so the deploy stops at its outputs.
     expect(early.code).toBe(1);
     expect(early.stderr).toContain("deploy production: the stack has no `appName` output");
+    // The workflow's checks before the first `up`: a dry run passes, with no app to compare with.
+    const first = await paasenv(["deploy", "production", "--ref", "v1.0.0", "--dry-run", "--json"], infra);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, dryRun: true, release: "v1.0.0" });
+    expect(JSON.parse(first.stdout).app).toBeUndefined();
     expect(await loggedCalls()).toEqual([]);
 
     await production.up();
     const v110 = repo.commitFile("CHANGELOG.md", "1.1.0\n", "feat: 1.1.0");
     repo.git("tag", "v1.1.0");
     const ok = await paasenv(
-      ["deploy", "production", "--ref", "v1.1.0", "--verify", "--verify-url", `${app.url}/ok`, "--json"],
+      [
+        "deploy",
+        "production",
+        "--ref",
+        "v1.1.0",
+        "--verify",
+        "--verify-url",
+        site.url,
+        "--verify-path",
+        "/ok",
+        "--json",
+      ],
       infra,
     );
     expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({
-      release: "v1.1.0",
-      gitRef: v110,
-      running: undefined,
-      verifiedStatus: 200,
-    });
+    expect(JSON.parse(ok.stdout)).toMatchObject({ release: "v1.1.0", gitRef: v110, verifiedStatus: 200 });
+    expect(JSON.parse(ok.stdout).running).toBeUndefined();
 
     await clearRequests(e2e);
     const older = await paasenv(["deploy", "production", "--ref", "v1.0.0", "--verify", "--json"], infra);
@@ -202,5 +210,9 @@ describe("paasenv deploy", () => {
     expect((await loggedCalls()).filter((call) => !call.startsWith("GET "))).toEqual([
       "POST /v1/tokens/exchange",
     ]);
+    // The workflow's checks before `up` refuse it too, before the older infrastructure code is applied.
+    const olderDryRun = await paasenv(["deploy", "production", "--ref", "v1.0.0", "--dry-run"], infra);
+    expect(olderDryRun.code).toBe(1);
+    expect(olderDryRun.stderr).toContain("deploy production refused: production runs v1.1.0");
   });
 });
