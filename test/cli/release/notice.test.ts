@@ -66,6 +66,13 @@ describe("noticeOf", () => {
         `successful deployment is known there.${RUN}`,
     ],
     [
+      "up failed after the checks before it reported what production runs",
+      { up: "failure", release: "skipped", good: "v1.2.0" },
+      "failed",
+      "Release v1.3.0 failed (tagged by alice): it did not reach production: the run failed before or during " +
+        `the deploy. Version still believed good: v1.2.0; to redeploy it: \`paasenv deploy production --ref v1.2.0 --verify\`.${RUN}`,
+    ],
+    [
       "up failed before the deploy (no report)",
       { up: "failure", release: "skipped" },
       "failed",
