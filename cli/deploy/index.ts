@@ -18,7 +18,7 @@ import { type PlannedSource, planSource, type SourceOptions, sourceUrlOf } from 
 import { noAppYet, readStackAppIfUp, readStackSettings, type StackApp, type StackSettings } from "./stack";
 import { classifyStatus } from "./status";
 import { verifyAnswers } from "./verify";
-import { type VerifyOptions, verifyTarget } from "./verify-target";
+import { displayUrl, type VerifyOptions, verifyTarget } from "./verify-target";
 
 /** Options of {@link deploy}. */
 export interface DeployOptions extends SourceOptions {
@@ -97,7 +97,8 @@ async function prepare(io: Io, options: DeployOptions, facts: DeployFacts, check
     options.verify === undefined
       ? undefined
       : verifyTarget({ stack: name, options: options.verify, config: settings, baseUrl: app.baseUrl });
-  facts.verifyUrl = verifyUrl;
+  // What is printed or reported shows no credentials or query string (displayUrl).
+  facts.verifyUrl = verifyUrl === undefined ? undefined : displayUrl(verifyUrl);
   const client = await scalingoClient(deploySession(process.env, settings.scalingoConfig), settings.region);
   const prepared: Prepared = { ...checked, app, client, running: undefined, verifyUrl };
   if (settings.environment !== "production") return prepared;
@@ -185,7 +186,7 @@ function resultOf(prepared: Prepared, options: DeployOptions) {
     release,
     running,
     url: app.url,
-    verifyUrl,
+    verifyUrl: verifyUrl === undefined ? undefined : displayUrl(verifyUrl),
   };
 }
 

@@ -86,13 +86,30 @@ export function fetchFailure(error: unknown, timeoutMs: number): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * A URL's user and password as a Basic `authorization` header (a staging behind basic auth), and the URL
+ * without them, since `fetch` refuses a URL that carries credentials.
+ * @example basicAuth("https://u:p@staging.example.com/") → { url: "https://staging.example.com/", header: "Basic dTpw" }
+ */
+export function basicAuth(url: string): { url: string; header: string | undefined } {
+  const parsed = new URL(url);
+  if (parsed.username === "" && parsed.password === "") return { url, header: undefined };
+  const pair = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = "";
+  parsed.password = "";
+  return { url: parsed.toString(), header: `Basic ${Buffer.from(pair).toString("base64")}` };
+}
+
 /** A `GET` with Node's `fetch`, not following redirects; the body is not read. */
 export const httpProbe: Probe = async (url, timeoutMs) => {
+  const target = basicAuth(url);
+  const headers: Record<string, string> = { "user-agent": "paasenv-deploy-verify" };
+  if (target.header !== undefined) headers.authorization = target.header;
   try {
-    const response = await fetch(url, {
+    const response = await fetch(target.url, {
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
-      headers: { "user-agent": "paasenv-deploy-verify" },
+      headers,
     });
     await response.body?.cancel();
     return { kind: "status", status: response.status, statusText: response.statusText };

@@ -135,6 +135,11 @@ describe("httpProbe (a real local server)", () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       if (req.url === "/hang") return; // never answers
+      if (req.url === "/private") {
+        const allowed = req.headers.authorization === `Basic ${Buffer.from("ops:s3cr:t").toString("base64")}`;
+        res.writeHead(allowed ? 200 : 401).end();
+        return;
+      }
       if (req.url === "/redirect") {
         res.writeHead(302, { location: "http://127.0.0.1:9/elsewhere" }).end();
         return;
@@ -158,5 +163,11 @@ describe("httpProbe (a real local server)", () => {
       `no answer (connect ECONNREFUSED 127.0.0.1:${closed})`,
     );
     expect(describeAnswer(await httpProbe(`${base}/hang`, 300))).toBe("no answer (nothing within 0.3 s)");
+  });
+
+  it("sends a URL's user and password as basic auth, which fetch would refuse in the URL", async () => {
+    const withCredentials = base.replace("http://", "http://ops:s3cr%3At@");
+    expect(describeAnswer(await httpProbe(`${withCredentials}/private`, 5_000))).toBe("HTTP 200 OK");
+    expect(describeAnswer(await httpProbe(`${base}/private`, 5_000))).toBe("HTTP 401 Unauthorized");
   });
 });
