@@ -7,11 +7,12 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerDb } from "./db";
-import { registerDeploy } from "./deploy";
+import { registerDeploy } from "./deploy/command";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
+import { registerRelease } from "./release";
 import { registerReview } from "./review";
 import { registerStatus } from "./status";
 import { registerValidate } from "./validate";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerReview,
   registerPreview,
   registerDeploy,
+  registerRelease,
   registerRecover,
   registerValidate,
   registerStatus,
