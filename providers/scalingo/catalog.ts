@@ -20,6 +20,26 @@ export function stackNames(client: ScalingoClient, op: string): Promise<string[]
   });
 }
 
+/** A region's stacks: the supported ones by name, and the deprecated ones with their `deprecated_at` date. */
+export interface StackCatalog {
+  supported: string[];
+  deprecated: Map<string, string>;
+}
+
+/**
+ * A region's stacks, supported and deprecated (`GET /v1/features/stacks`, read without a bearer). The
+ * production gate reads it: `policy/rules/app-stack.ts`.
+ */
+export async function stackCatalog(client: ScalingoClient, op: string): Promise<StackCatalog> {
+  const { z } = client;
+  const path = "/v1/features/stacks";
+  const schema = z.array(stackSchema(z));
+  const reply = await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
+  const deprecated = new Map<string, string>();
+  for (const stack of reply.data) if (stack.deprecated_at) deprecated.set(stack.name, stack.deprecated_at);
+  return { supported: reply.data.map((s) => s.name).filter((name) => !deprecated.has(name)), deprecated };
+}
+
 /** The names of an add-on provider's plans in a region (`GET /v1/addon_providers/:id/plans`). */
 export function planNames(client: ScalingoClient, op: string, provider: string): Promise<string[]> {
   const { z } = client;
