@@ -6,12 +6,14 @@
  * (cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
+import { registerDb } from "./db";
 import { registerDeploy } from "./deploy";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
 import { registerReview } from "./review";
+import { registerStatus } from "./status";
 import { registerValidate } from "./validate";
 
 /** What every command gets: where to write, the global options, the clock. */
@@ -32,6 +34,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDeploy,
   registerRecover,
   registerValidate,
+  registerStatus,
+  registerDb,
 ];
 
 /** Global options from the parsed command line (`--cwd`, `--backend-url`, `--quiet`). */
@@ -47,7 +51,9 @@ export function globalsOf(command: Command): GlobalOptions {
 /** The program with its global options and every command registered. */
 export function buildProgram(context: CommandContext): Command {
   const program = new Command("paasenv")
-    .description("Review environments, previews and deployments for paasenv stacks (Pulumi Automation API).")
+    .description(
+      "Review environments, previews, deployments, live status and database restores for paasenv stacks (Pulumi Automation API).",
+    )
     .option("--cwd <dir>", "the Pulumi project directory (holds Pulumi.yaml)", REPO_ROOT)
     .option(
       "--backend-url <url>",
