@@ -21,7 +21,7 @@ export function catalogReader(
     if (cached !== undefined) return cached;
     const read = (async () => {
       // The catalog is public: no token is read, from the configuration or the environment.
-      const get = (key: string) => (key === "apiToken" ? undefined : config[`scalingo:${key}`]);
+      const get = (key: string) => (key === "scalingo:apiToken" ? undefined : config[key]);
       const settings = settingsFrom(get, { ...env, SCALINGO_API_TOKEN: undefined });
       const client = await scalingoClient({ session: { settings } }, region);
       return stackCatalog(client, `read the stacks of ${region}`);

@@ -14,13 +14,17 @@ import type { GateContext } from "./environment";
 import { policyOf } from "./policies";
 import { isResourceRule, type Rule } from "./rules/rule";
 
-/** A resource as declared: type, name, URN, inputs and `protect`. */
+/**
+ * A resource as declared: type, name, URN, inputs, `protect`, and the URNs each input comes from (what the
+ * engine calls its property dependencies).
+ */
 export interface DeclaredResource {
   type: string;
   name: string;
   urn: string;
   props: Record<string, unknown>;
   protect: boolean;
+  propertyDependencies?: Record<string, readonly string[]>;
 }
 
 /** Thrown by `notApplicable`, as @pulumi/policy does. */
@@ -32,10 +36,21 @@ function notApplicable(reason?: string): never {
   throw new NotApplicable(reason);
 }
 
-/** A policy's view of one resource, as the engine builds it. */
-export function policyResource(resource: DeclaredResource): PolicyResource {
+/** A policy's view of one resource, as the engine builds it; `all` resolves its property dependencies. */
+export function policyResource(
+  resource: DeclaredResource,
+  all: readonly DeclaredResource[] = [],
+): PolicyResource {
+  const { type, name, urn, props } = resource;
+  const dependencies = Object.entries(resource.propertyDependencies ?? {}).map(([key, urns]) => [
+    key,
+    all.filter((other) => urns.includes(other.urn)).map((other) => policyResource(other)),
+  ]);
   return {
-    ...resource,
+    type,
+    name,
+    urn,
+    props,
     opts: {
       protect: resource.protect,
       ignoreChanges: [],
@@ -44,7 +59,7 @@ export function policyResource(resource: DeclaredResource): PolicyResource {
       additionalSecretOutputs: [],
     },
     dependencies: [],
-    propertyDependencies: {},
+    propertyDependencies: Object.fromEntries(dependencies),
     isType: () => false,
     asType: () => undefined,
   };
@@ -74,7 +89,7 @@ export function resourceArgs(resource: DeclaredResource): ResourceValidationArgs
 /** `validateStack`'s arguments for `resources`. */
 export function stackArgs(resources: readonly DeclaredResource[]): StackValidationArgs {
   return {
-    resources: resources.map(policyResource),
+    resources: resources.map((resource) => policyResource(resource, resources)),
     stackTags: NO_TAGS,
     getConfig: <T extends object>() => ({}) as T,
     notApplicable,

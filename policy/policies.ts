@@ -4,6 +4,7 @@
  * call each policy's `validateResource` / `validateStack` directly.
  */
 import type {
+  PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
@@ -14,11 +15,14 @@ import type { GateContext } from "./environment";
 import type { ResourceView } from "./resources";
 import { databasePlan, dataProtected } from "./rules/addons";
 import { type StacksOf, stackSupported } from "./rules/app-stack";
+import { databaseBackups, maintenanceWindow } from "./rules/database";
 import { customDomain } from "./rules/domains";
 import { containerSize, webRedundancy } from "./rules/formation";
+import { logDrains } from "./rules/log-drains";
+import { monitoring } from "./rules/monitoring";
 import { isResourceRule, type ResourceRule, type Rule, type StackRule } from "./rules/rule";
 import { bucketPrivate, bucketVersioningOn } from "./rules/storage";
-import { debugOff } from "./rules/variables";
+import { debugOff, errorPages } from "./rules/variables";
 
 /** Every rule of the pack, in checklist order; `stacksOf` reads Scalingo's catalog of stacks. */
 export function gateRules(stacksOf: StacksOf): Rule[] {
@@ -27,8 +31,13 @@ export function gateRules(stacksOf: StacksOf): Rule[] {
     containerSize,
     databasePlan,
     dataProtected,
+    databaseBackups,
+    maintenanceWindow,
     customDomain,
     debugOff,
+    errorPages,
+    monitoring,
+    logDrains,
     bucketPrivate,
     bucketVersioningOn,
     stackSupported(stacksOf),
@@ -37,9 +46,12 @@ export function gateRules(stacksOf: StacksOf): Rule[] {
 
 /** A resource as the engine hands it to a policy. Only `opts.protect` is read eagerly (props may be unknown). */
 export function viewOf(
-  resource: Pick<ResourceValidationArgs, "type" | "name" | "props" | "opts">,
+  resource: Pick<ResourceValidationArgs, "type" | "name" | "urn" | "props" | "opts">,
+  propertyDependencies: PolicyResource["propertyDependencies"] = {},
 ): ResourceView {
-  return { type: resource.type, name: resource.name, props: resource.props, protect: resource.opts.protect };
+  const { type, name, urn, props } = resource;
+  const addonUrns = (propertyDependencies.addonId ?? []).map((dependency) => dependency.urn);
+  return { type, name, urn, props, protect: resource.opts.protect, addonUrns };
 }
 
 function resourcePolicy(rule: ResourceRule, context: GateContext): ResourceValidationPolicy {
@@ -58,7 +70,9 @@ function stackPolicy(rule: StackRule, context: GateContext): StackValidationPoli
     name: rule.name,
     description: rule.description,
     validateStack: (args: StackValidationArgs, report: ReportViolation) => {
-      const resources = args.resources.filter((resource) => rule.types.includes(resource.type)).map(viewOf);
+      const resources = args.resources
+        .filter((resource) => rule.types.includes(resource.type))
+        .map((resource) => viewOf(resource, resource.propertyDependencies));
       for (const message of rule.check(resources, context)) report(message);
     },
   };

@@ -1,6 +1,9 @@
-/** Redundancy: the web process runs on two containers or more, and no process on the smallest size. */
+/**
+ * Redundancy: the web process runs on two containers or more (fixed, or an autoscaler's minimum), and no
+ * process on the smallest size.
+ */
 import type { GateContext } from "../environment";
-import { formationProcesses, TYPES } from "../resources";
+import { formationAutoscaled, formationProcesses, TYPES } from "../resources";
 import type { ResourceRule } from "./rule";
 
 /** The fewest `web` containers production runs on, so that one restarting never takes the site down. */
@@ -10,17 +13,27 @@ export const MIN_WEB_CONTAINERS = 2;
 const reviewNote = (context: GateContext) =>
   context.environment === "review" ? " in production (review environments always run one)" : "";
 
+/** The fix: the autoscaler's minimum when web is autoscaled, else the amount (or an autoscaler). */
+function redundancyFix(autoscaled: boolean): string {
+  if (autoscaled) return `set \`paasenv:autoscaler.web.min\` to ${MIN_WEB_CONTAINERS} or more`;
+  return (
+    `set \`paasenv:processes.web.amount\` to ${MIN_WEB_CONTAINERS} or more, or autoscale web with ` +
+    `\`paasenv:autoscaler.web\` (\`min\` ${MIN_WEB_CONTAINERS} or more)`
+  );
+}
+
 export const webRedundancy: ResourceRule = {
   name: "web-redundancy",
-  description: `The web process runs on at least ${MIN_WEB_CONTAINERS} containers.`,
+  description: `The web process runs on at least ${MIN_WEB_CONTAINERS} containers (or an autoscaler's minimum).`,
   type: TYPES.formation,
   check: ({ props }, context) => {
-    const amount = formationProcesses(props)?.web?.amount ?? 0;
+    const bounds = formationAutoscaled(props).web;
+    const amount = bounds?.min ?? formationProcesses(props)?.web?.amount ?? 0;
     if (amount >= MIN_WEB_CONTAINERS) return [];
+    const runs = bounds === undefined ? "runs on" : "is autoscaled down to";
     return [
-      `\`web\` runs on ${amount} container${amount === 1 ? "" : "s"}, so a crash, a restart or a deployment ` +
-        `takes the site down: set \`paasenv:processes.web.amount\` to ${MIN_WEB_CONTAINERS} or more` +
-        reviewNote(context),
+      `\`web\` ${runs} ${amount} container${amount === 1 ? "" : "s"}, so a crash, a restart or a deployment ` +
+        `takes the site down: ${redundancyFix(bounds !== undefined)}${reviewNote(context)}`,
     ];
   },
 };

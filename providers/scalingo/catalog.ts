@@ -9,15 +9,19 @@ import { type Bag, containsUnknown, type Failure } from "../base/inputs";
 import type { ScalingoClient } from "./client";
 import { planSchema, stackSchema } from "./schemas";
 
+/** A region's stacks as `GET /v1/features/stacks` lists them (read without a bearer). */
+function readStacks(client: ScalingoClient, op: string) {
+  const { z } = client;
+  const path = "/v1/features/stacks";
+  const schema = z.array(stackSchema(z));
+  return client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
+}
+
 /** The names of a region's stacks (`GET /v1/features/stacks`). */
 export function stackNames(client: ScalingoClient, op: string): Promise<string[]> {
-  const { z } = client;
-  return client.onceList("stacks", async () => {
-    const path = "/v1/features/stacks";
-    const schema = z.array(stackSchema(z));
-    const reply = await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
-    return reply.data.map((stack) => stack.name);
-  });
+  return client.onceList("stacks", async () =>
+    (await readStacks(client, op)).data.map((stack) => stack.name),
+  );
 }
 
 /** A region's stacks: the supported ones by name, and the deprecated ones with their `deprecated_at` date. */
@@ -26,18 +30,12 @@ export interface StackCatalog {
   deprecated: Map<string, string>;
 }
 
-/**
- * A region's stacks, supported and deprecated (`GET /v1/features/stacks`, read without a bearer). The
- * production gate reads it: `policy/rules/app-stack.ts`.
- */
+/** A region's stacks, supported and deprecated. The production gate reads it: `policy/rules/app-stack.ts`. */
 export async function stackCatalog(client: ScalingoClient, op: string): Promise<StackCatalog> {
-  const { z } = client;
-  const path = "/v1/features/stacks";
-  const schema = z.array(stackSchema(z));
-  const reply = await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
+  const { data } = await readStacks(client, op);
   const deprecated = new Map<string, string>();
-  for (const stack of reply.data) if (stack.deprecated_at) deprecated.set(stack.name, stack.deprecated_at);
-  return { supported: reply.data.map((s) => s.name).filter((name) => !deprecated.has(name)), deprecated };
+  for (const stack of data) if (stack.deprecated_at) deprecated.set(stack.name, stack.deprecated_at);
+  return { supported: data.map((s) => s.name).filter((name) => !deprecated.has(name)), deprecated };
 }
 
 /** The names of an add-on provider's plans in a region (`GET /v1/addon_providers/:id/plans`). */
