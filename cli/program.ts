@@ -6,6 +6,7 @@
  * (cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./check";
 import { registerDb } from "./db";
 import { registerDeploy } from "./deploy";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
@@ -34,6 +35,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDeploy,
   registerRecover,
   registerValidate,
+  registerCheck,
   registerStatus,
   registerDb,
 ];
