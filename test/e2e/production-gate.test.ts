@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe("pulumi preview --policy-pack policy", () => {
-  it("passes the example production stack as committed, reading only the public catalog", async () => {
+  it("passes the example production stack as committed (the pack reads the catalog of stacks)", async () => {
     const { ok, output } = await previewWithGate("production", exampleProduction());
     expect(reported(output)).toEqual([]);
     expect(output).toContain("✅ paasenv-production-gate@v0.1.0 (local: policy)");
