@@ -10,12 +10,16 @@ import * as path from "node:path";
 /** The repository root (this file is cli/lib/project.ts). */
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
-/** What a program run needs: the project file, the program, its modules and the TypeScript settings. */
+/**
+ * What a program run needs: the project file, the program, its modules and the TypeScript settings; and the
+ * production gate's policy pack (`--policy-pack policy`).
+ */
 export const PROJECT_ENTRIES = [
   "Pulumi.yaml",
   "index.ts",
   "components",
   "providers",
+  "policy",
   "package.json",
   "tsconfig.json",
   "tsconfig.pulumi.json",

@@ -29,31 +29,40 @@ describe("the workflows' threat model", () => {
       j.triggers.join(","),
       j.environment ?? "-",
       j.secrets,
+      j.gate,
     ]);
     const staging = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW];
     const withScalingo = [...staging, "SCALINGO_API_TOKEN"].sort();
     const production = PRODUCTION(["PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW]).sort();
     const productionWithScalingo = [...production, "PRODUCTION_SCALINGO_API_TOKEN"].sort();
     expect(table).toEqual([
-      ["ci.yml", "ci", "pull_request,push", "-", []],
-      ["nightly.yml", "review-gc", "schedule,workflow_dispatch", "review", withScalingo],
-      ["nightly.yml", "drift-staging", "schedule,workflow_dispatch", "drift-staging", withScalingo],
+      ["ci.yml", "ci", "pull_request,push", "-", [], "-"],
+      ["nightly.yml", "review-gc", "schedule,workflow_dispatch", "review", withScalingo, "-"],
+      ["nightly.yml", "drift-staging", "schedule,workflow_dispatch", "drift-staging", withScalingo, "-"],
       [
         "nightly.yml",
         "drift-production",
         "schedule,workflow_dispatch",
         "drift-production",
         productionWithScalingo,
+        "-",
       ],
-      ["production-preview.yml", "preview", "push,workflow_dispatch", "preview-production", production],
-      ["production.yml", "up", "push", "production", productionWithScalingo],
-      ["production.yml", "release", "push", "-", []],
-      ["production.yml", "notify", "push", "release-notice", ["CHAT_WEBHOOK_URL"]],
-      ["pull-request.yml", "validate", "pull_request", "-", []],
-      ["pull-request.yml", "preview-staging", "pull_request", "preview-staging", staging.sort()],
-      ["pull-request.yml", "review-up", "pull_request", "review", withScalingo],
-      ["pull-request.yml", "review-down", "pull_request", "review", withScalingo],
-      ["staging.yml", "up", "push,workflow_dispatch", "staging", withScalingo],
+      [
+        "production-preview.yml",
+        "preview",
+        "push,workflow_dispatch",
+        "preview-production",
+        production,
+        "pack",
+      ],
+      ["production.yml", "up", "push", "production", productionWithScalingo, "pack"],
+      ["production.yml", "release", "push", "-", [], "-"],
+      ["production.yml", "notify", "push", "release-notice", ["CHAT_WEBHOOK_URL"], "-"],
+      ["pull-request.yml", "check", "pull_request", "-", [], "check"],
+      ["pull-request.yml", "preview-staging", "pull_request", "preview-staging", staging.sort(), "pack"],
+      ["pull-request.yml", "review-up", "pull_request", "review", withScalingo, "pack"],
+      ["pull-request.yml", "review-down", "pull_request", "review", withScalingo, "-"],
+      ["staging.yml", "up", "push,workflow_dispatch", "staging", withScalingo, "pack"],
     ]);
   });
 
@@ -97,6 +106,24 @@ jobs:
       "bad.yml › review runs on pull requests with PRODUCTION_PULUMI_CONFIG_PASSPHRASE",
       "bad.yml › review references PRODUCTION_PULUMI_CONFIG_PASSPHRASE outside a production environment",
       "bad.yml › review computes its environment: name it literally",
+    ]);
+    const ungated = `
+on: push
+jobs:
+  up:
+    environment: staging
+    steps:
+      - { uses: pulumi/actions@v7, with: { command: up, stack-name: staging } }
+  preview:
+    environment: staging
+    steps: [{ run: "npm run --silent paasenv -- preview staging --markdown p.md" }]
+  drift:
+    environment: staging
+    steps: [{ run: "npm run --silent paasenv -- preview staging --refresh --expect-no-changes" }]
+`;
+    expect(violations(jobsOf("ungated.yml", ungated))).toEqual([
+      "ungated.yml › up runs a preview or an up without the production gate (--policy-pack policy)",
+      "ungated.yml › preview runs a preview or an up without the production gate (--policy-pack policy)",
     ]);
     const noEnvironment = `on: push\njobs:\n  deploy:\n    steps: [{ run: x, env: { T: "\${{ secrets.TOKEN }}" } }]\n`;
     expect(violations(jobsOf("plain.yml", noEnvironment))).toEqual([
