@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
+import { companionOutputs, companionResources, companionUserUrls, createCompanions } from "./companions";
 import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
 import { permitWarning } from "./config/data-loss";
@@ -117,8 +118,10 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly databaseAddonId?: pulumi.Output<string>;
   /** The periodic backups of the add-ons whose backups the config manages (`enabled`, UTC `hours`). */
   readonly backupSchedule?: ProductionOutputs["backupSchedule"];
-  /** The database users' connection URLs (secret), by user name, when the config has users. */
+  /** The database users' connection URLs (secret), by user name: the config's and the companions'. */
   readonly databaseUsers?: ProductionOutputs["databaseUsers"];
+  /** `metabaseAppName` and `metabaseUrl` when Metabase is on. */
+  readonly companionOutputs: Record<string, pulumi.Output<unknown>>;
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
     const deployerKey = deployerAccessKey();
@@ -134,19 +137,34 @@ export class AppEnvironment extends pulumi.ComponentResource {
     const url = canonicalUrl(config) ?? app.url;
     const variables = createVariables(name, config, app, url, storage, this);
     const domains = createDomains(name, config, app, this);
-    const others = [formation, variables, ...domains, ...production.resources];
+    const companions = createCompanions(
+      name,
+      config,
+      { app, postgresql: addons.postgresql },
+      protection.data,
+      this,
+    );
+    const others = [
+      formation,
+      variables,
+      ...domains,
+      ...production.resources,
+      ...companionResources(companions),
+    ];
     createEnvironmentGuard(name, { app, addons, storage, others }, protection.guard, this);
     this.appName = app.name;
     this.appId = app.appId;
     this.url = pulumi.output(url);
     this.baseUrl = app.baseUrl;
     this.gitUrl = app.gitUrl;
-    this.dnsRecords = pulumi.all(domains.map((domain) => domain.record));
+    const companionDomains = companions.metabase?.domain ? [companions.metabase.domain] : [];
+    this.dnsRecords = pulumi.all([...domains, ...companionDomains].map((domain) => domain.record));
     this.bucketName = storage?.bucketName;
     this.bucketEndpoint = storage?.endpoint;
     this.databaseAddonId = addons.postgresql?.addonId;
     this.backupSchedule = production.backupSchedule;
-    this.databaseUsers = production.databaseUsers;
+    this.databaseUsers = databaseUserUrls(production.databaseUsers, companionUserUrls(companions));
+    this.companionOutputs = companionOutputs(companions);
     if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
     this.registerOutputs(this.outputs());
   }
@@ -168,6 +186,7 @@ export class AppEnvironment extends pulumi.ComponentResource {
       gitUrl,
       dnsRecords,
       ...Object.fromEntries(Object.entries(optional).filter(([, output]) => output !== undefined)),
+      ...this.companionOutputs,
     };
   }
 }
@@ -323,6 +342,16 @@ function createDomains(name: string, config: StackConfig, app: App, parent: pulu
         { parent },
       ),
   );
+}
+
+/** The configured users' URLs with the companions' (all secret), or `undefined` when there are none. */
+function databaseUserUrls(
+  configured: ProductionOutputs["databaseUsers"],
+  companions: Record<string, pulumi.Output<string>>,
+): ProductionOutputs["databaseUsers"] {
+  if (Object.keys(companions).length === 0) return configured;
+  const all = pulumi.all([configured ?? {}, pulumi.all(companions)]);
+  return pulumi.secret(all.apply(([users, more]) => ({ ...users, ...more })));
 }
 
 /** Say plainly, in every preview and up, what `paasenv:permitDataLoss` lets this run lose. */
