@@ -187,8 +187,10 @@ function archives(target: ControlTarget, method: string, body: unknown): Reply {
     target.store.state.archives = {};
   } else if (method === "POST") {
     const b = asRecord(body);
-    if (typeof b?.url !== "string" || !/^https?:\/\//.test(b.url)) return bad("`url` (an http(s) URL) is required");
-    if (typeof b.archive !== "string" || b.archive === "") return bad("`archive` (base64 of a .tar.gz) is required");
+    if (typeof b?.url !== "string" || !/^https?:\/\//.test(b.url))
+      return bad("`url` (an http(s) URL) is required");
+    if (typeof b.archive !== "string" || b.archive === "")
+      return bad("`archive` (base64 of a .tar.gz) is required");
     stored[b.url] = b.archive;
   }
   if (method !== "GET") target.store.save();
