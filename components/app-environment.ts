@@ -1,6 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
-import { companionOutputs, companionResources, companionUserUrls, createCompanions } from "./companions";
+import {
+  companionDomains,
+  companionOutputs,
+  companionResources,
+  createCompanions,
+  withCompanionUsers,
+} from "./companions";
 import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
 import { permitWarning } from "./config/data-loss";
@@ -83,7 +89,7 @@ export function checkEnvironment(config: StackConfig, deployerKey: string | unde
  * A complete Scalingo environment from one validated stack config: the app, its formation, PostgreSQL and
  * Redis, environment variables (custom error pages included), custom domains with their DNS records, Scaleway
  * object storage, and the production resources (monitoring, database settings and users, log drains,
- * autoscalers, collaborators: `production.ts`).
+ * autoscalers, collaborators: `production.ts`), and the companion apps (Metabase: `companions.ts`).
  *
  * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
  * type, add-on provider, domain name), never array indices. Nothing data-bearing (the app while it holds
@@ -137,13 +143,7 @@ export class AppEnvironment extends pulumi.ComponentResource {
     const url = canonicalUrl(config) ?? app.url;
     const variables = createVariables(name, config, app, url, storage, this);
     const domains = createDomains(name, config, app, this);
-    const companions = createCompanions(
-      name,
-      config,
-      { app, postgresql: addons.postgresql },
-      protection.data,
-      this,
-    );
+    const companions = createCompanions(name, config, { app, addons }, protection.data, this);
     const others = [
       formation,
       variables,
@@ -157,13 +157,14 @@ export class AppEnvironment extends pulumi.ComponentResource {
     this.url = pulumi.output(url);
     this.baseUrl = app.baseUrl;
     this.gitUrl = app.gitUrl;
-    const companionDomains = companions.metabase?.domain ? [companions.metabase.domain] : [];
-    this.dnsRecords = pulumi.all([...domains, ...companionDomains].map((domain) => domain.record));
+    this.dnsRecords = pulumi.all(
+      [...domains, ...companionDomains(companions)].map((domain) => domain.record),
+    );
     this.bucketName = storage?.bucketName;
     this.bucketEndpoint = storage?.endpoint;
     this.databaseAddonId = addons.postgresql?.addonId;
     this.backupSchedule = production.backupSchedule;
-    this.databaseUsers = databaseUserUrls(production.databaseUsers, companionUserUrls(companions));
+    this.databaseUsers = withCompanionUsers(production.databaseUsers, companions);
     this.companionOutputs = companionOutputs(companions);
     if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
     this.registerOutputs(this.outputs());
@@ -342,16 +343,6 @@ function createDomains(name: string, config: StackConfig, app: App, parent: pulu
         { parent },
       ),
   );
-}
-
-/** The configured users' URLs with the companions' (all secret), or `undefined` when there are none. */
-function databaseUserUrls(
-  configured: ProductionOutputs["databaseUsers"],
-  companions: Record<string, pulumi.Output<string>>,
-): ProductionOutputs["databaseUsers"] {
-  if (Object.keys(companions).length === 0) return configured;
-  const all = pulumi.all([configured ?? {}, pulumi.all(companions)]);
-  return pulumi.secret(all.apply(([users, more]) => ({ ...users, ...more })));
 }
 
 /** Say plainly, in every preview and up, what `paasenv:permitDataLoss` lets this run lose. */

@@ -3,17 +3,18 @@
  * values: today Metabase (`metabase.ts`). `AppEnvironment` calls {@link createCompanions} once; its guard
  * waits for every companion, and each companion's own guard keeps that companion's data.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { Addon, App } from "../providers/scalingo";
 import { childName, companionAppName } from "./config/naming";
 import type { StackConfig } from "./config/schema";
+import type { CustomDomain } from "./custom-domain";
 import { dnsFor } from "./dns/adapters";
 import { Metabase } from "./metabase";
 
-/** What the companions hang on: the main app and its PostgreSQL (which Metabase reads). */
+/** What the companions hang on: the main app and its add-ons (Metabase reads the PostgreSQL). */
 export interface CompanionTargets {
   app: App;
-  postgresql: Addon | undefined;
+  addons: { postgresql?: Addon | undefined };
 }
 
 /** The companions declared, by kind. */
@@ -28,10 +29,22 @@ export function companionOutputs(companions: Companions): Record<string, pulumi.
   return { metabaseAppName: metabase.appName, metabaseUrl: metabase.url };
 }
 
-/** The companions' read-only database URLs (secret), by user name, for the `databaseUsers` output. */
-export function companionUserUrls(companions: Companions): Record<string, pulumi.Output<string>> {
-  return companions.metabase === undefined ? {} : { metabase: companions.metabase.readOnlyUrl };
+/**
+ * The `databaseUsers` output: the configured users' URLs with the companions' read-only ones, all secret
+ * (`undefined` when there are none).
+ */
+export function withCompanionUsers(
+  configured: pulumi.Output<Record<string, string>> | undefined,
+  companions: Companions,
+): pulumi.Output<Record<string, string>> | undefined {
+  if (companions.metabase === undefined) return configured;
+  const all = pulumi.all([configured ?? {}, companions.metabase.readOnlyUrl]);
+  return pulumi.secret(all.apply(([users, metabase]): Record<string, string> => ({ ...users, metabase })));
 }
+
+/** The companions' custom domains, whose records join the environment's `dnsRecords`. */
+export const companionDomains = (companions: Companions): CustomDomain[] =>
+  companions.metabase?.domain === undefined ? [] : [companions.metabase.domain];
 
 /** Every companion the config enables; `protect` in production, as the main app and its data are. */
 export function createCompanions(
@@ -43,13 +56,14 @@ export function createCompanions(
 ): Companions {
   const metabase = config.companions.metabase;
   // `checkCompanions` refused Metabase without the main PostgreSQL before anything was declared.
-  if (metabase === undefined || targets.postgresql === undefined) return {};
+  const postgresql = targets.addons.postgresql;
+  if (metabase === undefined || postgresql === undefined) return {};
   const args = {
     appName: companionAppName(config.app.name, "metabase"),
     region: config.app.region,
     config: metabase,
     mainAppId: targets.app.appId,
-    mainDatabaseId: targets.postgresql.addonId,
+    mainDatabaseId: postgresql.addonId,
     dns: config.dns.provider === "none" ? undefined : dnsFor(config.dns),
     protect,
   };
