@@ -40,8 +40,13 @@ async function inProgress(client: ScalingoClient, op: string, inputs: Deployment
   return recent.find((d) => d.git_ref === inputs.gitRef && deploymentStage(d.status) === "in-progress");
 }
 
-/** Start the deployment once, even after a lost answer. */
+/**
+ * Start the deployment once, even after a lost answer; one of this version still under way (an earlier run
+ * that timed out or was interrupted) is followed instead, since Scalingo runs one deployment at a time.
+ */
 async function start(client: ScalingoClient, op: string, inputs: DeploymentInputs): Promise<ApiDeployment> {
+  const running = await inProgress(client, op, inputs);
+  if (running !== undefined) return running;
   const body = { deployment: { source_url: inputs.sourceUrl, git_ref: inputs.gitRef } };
   const schema = apiDeploymentSchema(client.z);
   const path = basePath(inputs.appId);

@@ -9,7 +9,7 @@ import { create as createTar } from "tar";
 import { beforeEach, describe, expect, it } from "vitest";
 import { appProvider } from "../../../providers/scalingo/app-provider";
 import { deploymentProvider } from "../../../providers/scalingo/deployment-provider";
-import { checkAndCreate, type Harness, rejection, useHarness } from "./harness";
+import { api, checkAndCreate, type Harness, rejection, useHarness } from "./harness";
 
 const ARCHIVE = "https://github.com/Scalingo/metabase-scalingo/archive/v1.tar.gz";
 const harness = useHarness([appProvider, deploymentProvider]);
@@ -87,6 +87,18 @@ describe("Deployment against the emulator", () => {
       ),
     );
     expect(error.message).toContain(`cannot download ${unknown}`);
+  });
+
+  it("follows a deployment of the same version still under way instead of starting another", async () => {
+    const body = { deployment: { source_url: ARCHIVE, git_ref: "v1" } };
+    const started = (await api(h, "POST", `/v1/apps/${appId}/deployments`, body)) as {
+      deployment: { id: string };
+    };
+    await h.clearRequests();
+    const { id, outs } = await checkAndCreate(deploymentProvider, inputs());
+    expect(id).toBe(started.deployment.id);
+    expect(outs.status).toBe("success");
+    expect(await h.writes()).toEqual([]);
   });
 
   it("refuses, in check, a version or URL the API would not take", async () => {
