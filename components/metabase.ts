@@ -160,11 +160,9 @@ function createVariables(
     [ENCRYPTION_KEY_VARIABLE]: secrets.key,
     [READ_ONLY_URL_VARIABLE]: secrets.url,
   };
-  return new Variables(
-    childName(name, "variables"),
-    { appId: app.appId, region: args.region, variables },
-    { parent },
-  );
+  // Metabase reads its variables only at start: a change (a rotated key, a replaced user) restarts it.
+  const variablesArgs = { appId: app.appId, region: args.region, variables, restartOnChange: true };
+  return new Variables(childName(name, "variables"), variablesArgs, { parent });
 }
 
 /**

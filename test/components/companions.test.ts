@@ -90,6 +90,7 @@ describe("Metabase companion", () => {
       const graph = await run({});
       const variables = graph.byName("paasenv-metabase-variables");
       expect(isSerializedSecret(variables.raw.variables)).toBe(true);
+      expect(variables.inputs.restartOnChange).toBe(true);
       expect(Object.keys(variables.inputs.variables as object).sort()).toEqual([
         "BUILDPACK_URL",
         "MAIN_DATABASE_READONLY_URL",
