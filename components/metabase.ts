@@ -68,21 +68,14 @@ export class Metabase extends pulumi.ComponentResource {
     const app = createApp(name, args, protect, this);
     const database = createDatabase(name, args, app, protect, this);
     const reader = createReader(name, args, this);
+    // Generated once and kept: a new key only when `keyRotation` changes (docs/companions.md).
     const key = new SecretKey(
       childName(name, "encryption-key"),
       { rotation: args.config.keyRotation },
       { parent: this, protect },
     );
     const variables = createVariables(name, args, app, { key: key.value, url: reader.connectionUrl }, this);
-    const formation = new Formation(
-      childName(name, "formation"),
-      {
-        appId: app.appId,
-        region: args.region,
-        processes: { web: { amount: args.config.amount, size: args.config.size } },
-      },
-      { parent: this },
-    );
+    const formation = createFormation(name, args, app, this);
     const deployment = createDeployment(name, args, app, [variables, database, formation], this);
     this.domain = createDomain(name, args, app, this);
     const others = [variables, formation, deployment, key, reader, ...(this.domain ? [this.domain] : [])];
@@ -112,6 +105,15 @@ function createApp(name: string, args: MetabaseArgs, protect: boolean, parent: p
       addons: ["postgresql"],
     },
     { parent, protect },
+  );
+}
+
+function createFormation(name: string, args: MetabaseArgs, app: App, parent: pulumi.Resource): Formation {
+  const web = { amount: args.config.amount, size: args.config.size };
+  return new Formation(
+    childName(name, "formation"),
+    { appId: app.appId, region: args.region, processes: { web } },
+    { parent },
   );
 }
 
