@@ -3,7 +3,7 @@
  * values: today Metabase (`metabase.ts`). `AppEnvironment` calls {@link createCompanions} once; its guard
  * waits for every companion, and each companion's own guard keeps that companion's data.
  */
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import type { Addon, App } from "../providers/scalingo";
 import { childName, companionAppName } from "./config/naming";
 import type { StackConfig } from "./config/schema";

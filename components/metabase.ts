@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import { SecretKey } from "../providers/paasenv/secret-key";
 import { Addon, App, DatabaseUser, Deployment, Formation, Variables } from "../providers/scalingo";
 import {
@@ -62,6 +62,10 @@ export class Metabase extends pulumi.ComponentResource {
   /** The custom domain, when there is one (its record joins the environment's `dnsRecords`). */
   readonly domain?: CustomDomain;
 
+  // Unlike the main app's, the companion's resources are not `deletedWith` its app: removing the companion
+  // deletes its database first (the entry its guard prints permits that), so the app's own delete then finds
+  // nothing to refuse. With `deletedWith`, the app would be deleted still holding it and refuse a second time,
+  // asking for an `app` entry too.
   constructor(name: string, args: MetabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paasenv:index:Metabase", name, {}, opts);
     const protect = args.protect ?? false;

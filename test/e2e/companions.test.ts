@@ -5,6 +5,7 @@ import type { Stack } from "@pulumi/pulumi/automation";
 import { create as createTar } from "tar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { withDestroyPermission } from "../../cli/lib/data-loss";
 import { configFromValues } from "../../cli/lib/stack-config";
 import {
   clearRequests,
@@ -22,7 +23,8 @@ import { permitsIn, rejectionOf } from "./refusals";
 // from Scalingo's archive URL (registered in the emulator, which downloads nothing): up makes both apps, the
 // Metabase app with its own PostgreSQL, its key and the read-only URL as variables, the user read-only in the
 // Database API, no secret in clear in the state; a second up writes nothing; turning the companion off is
-// refused until its database is permitted, then removes it whole; destroy leaves nothing.
+// refused until its database is permitted, then removes it whole; destroy (as `paasenv review down` runs it)
+// leaves nothing.
 
 const APP = "e2e-bi";
 const METABASE = `${APP}-metabase`;
@@ -170,15 +172,10 @@ describe("a staging environment with Metabase", () => {
     expect(users.map((u) => u.name)).not.toContain("metabase");
   });
 
-  it("5. destroy, with the main database permitted, leaves nothing", async () => {
-    const [main] = await list(`/v1/apps/${APP}/addons`, "addons", addonSchema);
-    const permit = [{ resource: "addons.postgresql", id: main?.id }];
-    stack = await openStack(
-      e2e,
-      "staging",
-      configFromValues(values(false, { "paasenv:permitDataLoss": permit })),
-    );
-    expect((await stack.destroy({ runProgram: true })).summary.result).toBe("succeeded");
+  it("5. destroy, with the permission `paasenv review down` gives, leaves nothing", async () => {
+    stack = await openStack(e2e, "staging", configFromValues(values(false)));
+    const destroy = await withDestroyPermission(stack, console.info, () => stack.destroy());
+    expect(destroy.summary.result).toBe("succeeded");
     expect(await apps()).toEqual([]);
   });
 });
