@@ -16,6 +16,9 @@ import type { Dns } from "./dns/adapters";
 export const READ_ONLY_URL_VARIABLE = "MAIN_DATABASE_READONLY_URL";
 /** The variable Metabase encrypts the connection details it stores with. */
 export const ENCRYPTION_KEY_VARIABLE = "MB_ENCRYPTION_SECRET_KEY";
+/** What deleting the companion's guard means, in its refusal. */
+const DELETING =
+  "removing `paasenv:companions.metabase` from the configuration (or destroying the environment)";
 /** The config key of the Metabase add-on's plan, for the catalog check's messages. */
 const PLAN_KEY = "paasenv:companions.metabase.plan";
 
@@ -85,7 +88,7 @@ export class Metabase extends pulumi.ComponentResource {
     const others = [variables, formation, deployment, key, reader, ...(this.domain ? [this.domain] : [])];
     createEnvironmentGuard(
       name,
-      { app, addons: { postgresql: database }, storage: undefined, others },
+      { app, addons: { postgresql: database }, storage: undefined, others, deleting: DELETING },
       protect,
       this,
     );

@@ -123,6 +123,8 @@ describe("Metabase companion", () => {
         held: ["app", "addons.postgresql"],
         ids: { app: "app-id-shop-staging-metabase", "addons.postgresql": "addon-id-postgresql" },
         production: false,
+        deleting:
+          "removing `paasenv:companions.metabase` from the configuration (or destroying the environment)",
       });
       expect(guard.protect).toBe(false);
       // `dependsOn` a component expands to its children: the companion's guard among them.

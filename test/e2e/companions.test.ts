@@ -152,7 +152,10 @@ describe("a staging environment with Metabase", () => {
     stack = await openStack(e2e, "staging", configFromValues(values(false)));
     await clearRequests(e2e);
     const refusal = await rejectionOf(stack.up());
-    expect(refusal).toContain(`deletes the postgresql add-on ${own?.id} and the data in it`);
+    expect(refusal).toContain(
+      "removing `paasenv:companions.metabase` from the configuration (or destroying the environment) deletes " +
+        `the postgresql add-on ${own?.id} and the data in it`,
+    );
     expect(await writeCalls(e2e)).toEqual([]);
     expect(await apps()).toEqual([APP, METABASE]);
     expect(permitsIn(refusal)).toEqual([{ resource: "addons.postgresql", id: own?.id }]);
