@@ -5,7 +5,7 @@
  * stacks get their overrides, and one `AppEnvironment` declares everything. See docs/environment.md.
  *
  * Stack outputs: appName, appId, url, baseUrl, gitUrl, dnsRecords, and — when they exist — bucketName,
- * bucketEndpoint, databaseAddonId, backupSchedule and databaseUsers (secret).
+ * bucketEndpoint, databaseAddonId, backupSchedule, databaseUsers (secret), metabaseAppName and metabaseUrl.
  */
 import { AppEnvironment } from "./components/app-environment";
 import { loadConfig } from "./components/config/load";

@@ -1,5 +1,12 @@
 import * as pulumi from "../providers/base/sdk";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
+import {
+  companionDomains,
+  companionOutputs,
+  companionResources,
+  createCompanions,
+  withCompanionUsers,
+} from "./companions";
 import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
 import { permitWarning } from "./config/data-loss";
@@ -82,7 +89,7 @@ export function checkEnvironment(config: StackConfig, deployerKey: string | unde
  * A complete Scalingo environment from one validated stack config: the app, its formation, PostgreSQL and
  * Redis, environment variables (custom error pages included), custom domains with their DNS records, Scaleway
  * object storage, and the production resources (monitoring, database settings and users, log drains,
- * autoscalers, collaborators: `production.ts`).
+ * autoscalers, collaborators: `production.ts`), and the companion apps (Metabase: `companions.ts`).
  *
  * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
  * type, add-on provider, domain name), never array indices. Nothing data-bearing (the app while it holds
@@ -117,8 +124,10 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly databaseAddonId?: pulumi.Output<string>;
   /** The periodic backups of the add-ons whose backups the config manages (`enabled`, UTC `hours`). */
   readonly backupSchedule?: ProductionOutputs["backupSchedule"];
-  /** The database users' connection URLs (secret), by user name, when the config has users. */
+  /** The database users' connection URLs (secret), by user name: the config's and the companions'. */
   readonly databaseUsers?: ProductionOutputs["databaseUsers"];
+  /** `metabaseAppName` and `metabaseUrl` when Metabase is on. */
+  readonly companionOutputs: Record<string, pulumi.Output<unknown>>;
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
     const deployerKey = deployerAccessKey();
@@ -139,19 +148,29 @@ export class AppEnvironment extends pulumi.ComponentResource {
     const url = canonicalUrl(config) ?? app.url;
     const variables = createVariables(name, config, app, url, storage, this);
     const domains = createDomains(name, config, app, this);
-    const others = [formation, variables, ...domains, ...production.resources];
+    const companions = createCompanions(name, config, { app, addons }, protection.data, this);
+    const others = [
+      formation,
+      variables,
+      ...domains,
+      ...production.resources,
+      ...companionResources(companions),
+    ];
     createEnvironmentGuard(name, { app, addons, storage, others }, protection.guard, this);
     this.appName = app.name;
     this.appId = app.appId;
     this.url = pulumi.output(url);
     this.baseUrl = app.baseUrl;
     this.gitUrl = app.gitUrl;
-    this.dnsRecords = pulumi.all(domains.map((domain) => domain.record));
+    this.dnsRecords = pulumi.all(
+      [...domains, ...companionDomains(companions)].map((domain) => domain.record),
+    );
     this.bucketName = storage?.bucketName;
     this.bucketEndpoint = storage?.endpoint;
     this.databaseAddonId = addons.postgresql?.addonId;
     this.backupSchedule = production.backupSchedule;
-    this.databaseUsers = production.databaseUsers;
+    this.databaseUsers = withCompanionUsers(production.databaseUsers, companions);
+    this.companionOutputs = companionOutputs(companions);
     if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
     this.registerOutputs(this.outputs());
   }
@@ -173,6 +192,7 @@ export class AppEnvironment extends pulumi.ComponentResource {
       gitUrl,
       dnsRecords,
       ...Object.fromEntries(Object.entries(optional).filter(([, output]) => output !== undefined)),
+      ...this.companionOutputs,
     };
   }
 }

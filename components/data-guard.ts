@@ -26,6 +26,8 @@ export interface GuardedEnvironment {
   storage: ObjectStorage | undefined;
   /** Every other resource of the environment (formation, variables, domains): the guard depends on them too. */
   others: readonly pulumi.Resource[];
+  /** What deleting the guard means, for its refusal (a companion's: removing it). @default destroying the environment */
+  deleting?: string;
 }
 
 /** The data keys and IDs of an environment's data-bearing resources. */
@@ -56,6 +58,7 @@ export function createEnvironmentGuard(
     ...(storage === undefined ? [] : [storage]),
     ...others,
   ];
-  const args = { ...guardedIds(environment), production: protect };
+  const deleting = environment.deleting === undefined ? {} : { deleting: environment.deleting };
+  const args = { ...guardedIds(environment), production: protect, ...deleting };
   return new Guard(childName(name, "guard"), args, { parent, protect, dependsOn });
 }

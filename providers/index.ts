@@ -8,6 +8,7 @@
 import { recordProvider } from "./alwaysdata/record-provider";
 import { createShim, type Implementation } from "./base/by-reference";
 import { guardProvider } from "./paasenv/guard-provider";
+import { secretKeyProvider } from "./paasenv/secret-key-provider";
 import { addonProvider } from "./scalingo/addon-provider";
 import { alertProvider } from "./scalingo/alert-provider";
 import { appProvider } from "./scalingo/app-provider";
@@ -15,6 +16,7 @@ import { autoscalerProvider } from "./scalingo/autoscaler-provider";
 import { collaboratorProvider } from "./scalingo/collaborator-provider";
 import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
 import { databaseUserProvider } from "./scalingo/database-user-provider";
+import { deploymentProvider } from "./scalingo/deployment-provider";
 import { domainProvider } from "./scalingo/domain-provider";
 import { formationProvider } from "./scalingo/formation-provider";
 import { logDrainProvider } from "./scalingo/log-drain-provider";
@@ -35,8 +37,10 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Alert": alertProvider,
   "scalingo:LogDrain": logDrainProvider,
   "scalingo:Collaborator": collaboratorProvider,
+  "scalingo:Deployment": deploymentProvider,
   "alwaysdata:Record": recordProvider,
   "paasenv:Guard": guardProvider,
+  "paasenv:SecretKey": secretKeyProvider,
 };
 
 /**

@@ -36,6 +36,8 @@ export function mockState(
       const backups = (inputs.backups ?? {}) as { enabled?: boolean; hour?: number };
       return { ...inputs, periodicBackups: { enabled: backups.enabled ?? true, hours: [backups.hour ?? 0] } };
     }
+    case "pulumi-nodejs:dynamic/paasenv:SecretKey":
+      return { ...inputs, value: `mock-key-of-${name}` };
     case "pulumi-nodejs:dynamic/scalingo:DatabaseUser":
       return { ...inputs, connectionUrl: `postgresql://${text("name")}:generated@db.example:30000/db` };
     case "scaleway:object/bucket:Bucket":

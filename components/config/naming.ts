@@ -52,6 +52,19 @@ export function reviewAppName(sourceApp: string, reviewNumber: number): string {
   return `${base}-${hash}${suffix}`;
 }
 
+/**
+ * The app of companion `kind` beside `app`: `<app>-<kind>`, shortened as {@link reviewAppName} does (cut, then
+ * a hash of the full name) when that exceeds Scalingo's 48 characters.
+ * @example companionAppName("shop", "metabase") → "shop-metabase"
+ */
+export function companionAppName(app: string, kind: string): string {
+  const suffix = `-${kind}`;
+  if (app.length + suffix.length <= APP_NAME_MAX) return `${app}${suffix}`;
+  const hash = shortHash(app);
+  const base = app.slice(0, APP_NAME_MAX - suffix.length - hash.length - 1).replace(/-+$/, "");
+  return `${base}-${hash}${suffix}`;
+}
+
 /** Matches names made by {@link reviewAppName}; captures the source part and the number. */
 export const REVIEW_APP_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)-review-([1-9][0-9]*)$/;
 

@@ -28,6 +28,10 @@ export const reviewSchema = z.strictObject({
     .array(z.enum(KEEPABLE))
     .default([])
     .describe(`Production resources review environments keep (none by default): ${KEEPABLE.join(", ")}.`),
+  companions: z
+    .boolean()
+    .default(false)
+    .describe("Give review environments the source's companions (Metabase), on the review PostgreSQL plan."),
 });
 
 /** The configuration a review environment really runs with; other environments are returned unchanged. */
@@ -47,7 +51,19 @@ export function applyReviewOverrides(config: StackConfig): StackConfig {
       ...(kept.addons.redis ? { redis: { ...kept.addons.redis, plan: review.plans.redis } } : {}),
     },
     domains: reviewDomains(config.domains, reviewNumber, review.domain),
+    companions: reviewCompanions(config.companions, review),
   };
+}
+
+/** None unless `paasenv:review.companions`; then on the review PostgreSQL plan, without a custom domain. */
+export function reviewCompanions(
+  companions: StackConfig["companions"],
+  review: StackConfig["review"],
+): StackConfig["companions"] {
+  const metabase = companions.metabase;
+  if (!review.companions || metabase === undefined) return {};
+  const { domain: _domain, ...rest } = metabase;
+  return { metabase: { ...rest, plan: review.plans.postgresql } };
 }
 
 /** `review-<N>.<source canonical domain>` when asked for and the source has a domain, else none. */

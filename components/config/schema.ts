@@ -6,13 +6,14 @@
  * Every key lives in the `paasenv:` namespace of the stack file (`paasenv:app`, `paasenv:processes`, …).
  * This file holds the namespace and the rules across keys; each key's schema sits in the file of its concern
  * (`app.ts`, `addons.ts`, `env.ts`, `domains.ts`, `storage.ts`, `review.ts`; the production resources' keys in
- * `production-resources.ts`). Invalid config fails before any
+ * `production-resources.ts`; `companions.ts`). Invalid config fails before any
  * resource is declared, with the key, the bad value and what is allowed (`errors.ts`).
  */
 import { z } from "zod";
 import { MAX_DOMAINS } from "../../providers/scalingo/limits";
 import { addonsSchema } from "./addons";
 import { appSchema, processesSchema } from "./app";
+import { checkCompanions, companionsSchema } from "./companions";
 import { permitDataLossSchema, RETIRED_KEY, retiredKeyProblem } from "./data-loss";
 import { checkDomains, dnsSchema, domainSchema } from "./domains";
 import { checkAddonVariables, variablesSchema } from "./env";
@@ -55,6 +56,7 @@ const stackConfigObject = z.strictObject({
   storage: storageSchema.prefault({}).describe("Scaleway Object Storage."),
   review: reviewSchema.prefault({}).describe("How review environments differ from their source stack."),
   ...productionKeys,
+  companions: companionsSchema.prefault({}).describe("Apps beside the main one (Metabase), by kind."),
 });
 
 /** The whole `paasenv:` namespace of a stack file. */
@@ -72,6 +74,7 @@ function checkCrossFieldRules(config: ParsedObject, ctx: z.core.$RefinementCtx<P
   checkAddonVariables(config, issue);
   checkPlaceholders(config, issue);
   checkProductionResources(config, issue);
+  checkCompanions(config, issue);
   if (config.environment === "production") checkProduction(config, issue);
 }
 

@@ -177,6 +177,26 @@ function faults(target: ControlTarget, method: string, body: unknown): Reply {
   return ok({ faults: target.faults.list() }, 201);
 }
 
+/**
+ * `/__emulator/archives`: `POST { url, archive }` (the `.tar.gz` in base64) makes deployments from `url` use
+ * that archive; `GET` lists the URLs; `DELETE` forgets them all.
+ */
+function archives(target: ControlTarget, method: string, body: unknown): Reply {
+  const stored = target.store.state.archives;
+  if (method === "DELETE") {
+    target.store.state.archives = {};
+  } else if (method === "POST") {
+    const b = asRecord(body);
+    if (typeof b?.url !== "string" || !/^https?:\/\//.test(b.url))
+      return bad("`url` (an http(s) URL) is required");
+    if (typeof b.archive !== "string" || b.archive === "")
+      return bad("`archive` (base64 of a .tar.gz) is required");
+    stored[b.url] = b.archive;
+  }
+  if (method !== "GET") target.store.save();
+  return ok({ archives: Object.keys(target.store.state.archives) }, method === "POST" ? 201 : 200);
+}
+
 /** The state in the API's own shapes: `{"regions":{"<region>":{"apps":{"<name>":{…}}}}}`. */
 function stateJson(target: ControlTarget, now: number): Reply {
   if (advance(target.store, now)) target.store.save();
@@ -209,6 +229,10 @@ export function control(
       return ok({ reset: true });
     case "POST drift":
       return drift(target, body);
+    case "GET archives":
+    case "POST archives":
+    case "DELETE archives":
+      return archives(target, method, body);
     case "GET faults":
     case "POST faults":
     case "DELETE faults":

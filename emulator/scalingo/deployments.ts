@@ -33,11 +33,20 @@ function download(ctx: Ctx): Reply {
   return { status: 200, bytes, headers: { "Content-Type": "application/x-gzip" } };
 }
 
-/** The uploaded bytes behind a `source_url` pointing at this emulator, or why there are none. */
+/**
+ * The bytes behind a `source_url`: an archive uploaded through `POST /v1/sources`, or one registered for that
+ * outside URL (`POST /__emulator/archives`); else why there are none (the deployment then ends in
+ * `build-error`, as Scalingo's does when its builder cannot fetch the archive).
+ */
 function sourceBytes(ctx: Ctx, sourceUrl: string): Buffer | string {
+  const registered = ctx.store.state.archives[sourceUrl];
+  if (registered !== undefined) return Buffer.from(registered, "base64");
   const id = /\/sources\/([0-9a-f]{24})(\?|$)/.exec(sourceUrl)?.[1];
   if (id === undefined || !sourceUrl.startsWith(ctx.rootUrl)) {
-    return `cannot download ${sourceUrl}: the emulator only deploys archives uploaded through POST /v1/sources`;
+    return (
+      `cannot download ${sourceUrl}: the emulator deploys archives uploaded through POST /v1/sources and ` +
+      "those registered for a URL through POST /__emulator/archives"
+    );
   }
   const data = ctx.store.state.sources[id]?.data;
   return data === undefined || data === null

@@ -10,6 +10,7 @@ export const emptyState = (): EmulatorState => ({
   seq: 0,
   regions: { "osc-fr1": { apps: {} }, "osc-secnum-fr1": { apps: {} } },
   sources: {},
+  archives: {},
   schedule: [],
 });
 

@@ -207,5 +207,10 @@ export interface EmulatorState {
   seq: number;
   regions: Record<RegionName, RegionState>;
   sources: Record<string, SourceRecord>;
+  /**
+   * Archives served for outside URLs (`POST /__emulator/archives`), base64 by URL: the emulator downloads
+   * nothing, so a test registers what a `source_url` such as GitHub's would hold.
+   */
+  archives: Record<string, string>;
   schedule: ScheduledTask[];
 }

@@ -117,13 +117,21 @@ export function changeStatement(
   return parts.length === 0 ? undefined : `${label}: ${parts.join("; ")}`;
 }
 
-/** The sentence for deleting the guard (in production, saying that the app and its data are protected too). */
-export function destroyStatement(label: string, losses: readonly GuardLoss[], production: boolean): string {
+/**
+ * The sentence for deleting the guard (in production, saying that the app and its data are protected too).
+ * `deleting` says what deletes it: destroying the environment, or removing a companion from the configuration.
+ */
+export function destroyStatement(
+  label: string,
+  losses: readonly GuardLoss[],
+  production: boolean,
+  deleting = "destroying this environment",
+): string {
   const objects = wordList(losses.map((l) => l.object));
   const protectedToo = production
     ? " (a production environment: its app and data are `protect`ed as well, so a destroy also needs " +
       "`pulumi state unprotect --all` first)"
     : "";
   const data = losses.length > 1 ? "the data in them" : "the data in it";
-  return `${label}: destroying this environment deletes ${objects} and ${data}${protectedToo}`;
+  return `${label}: ${deleting} deletes ${objects} and ${data}${protectedToo}`;
 }

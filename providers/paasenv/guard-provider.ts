@@ -23,6 +23,8 @@ export const guardInputsSchema = (z: Zod) =>
     held: z.array(z.enum(DATA_KEYS)),
     ids: z.partialRecord(z.enum(DATA_KEYS), z.string().min(1)),
     production: z.boolean().default(false),
+    /** What deleting this guard means, for its refusal: `destroying this environment` when absent. */
+    deleting: z.string().min(1).optional(),
     providerVersion: z.string().default("1"),
     resourceName: z.string().optional(),
   });
@@ -58,7 +60,10 @@ export const guardProvider: DynamicProvider<GuardSettings> = {
   async diff(_id, olds, news) {
     const ids = knownOrOld(recordedIds(olds), recordedIds(news));
     const changes =
-      !sameValue(olds.held, news.held) || !sameValue(olds.ids, ids) || olds.production !== news.production;
+      !sameValue(olds.held, news.held) ||
+      !sameValue(olds.ids, ids) ||
+      olds.production !== news.production ||
+      olds.deleting !== news.deleting;
     return { changes, replaces: [] };
   },
 
@@ -87,7 +92,8 @@ export const guardProvider: DynamicProvider<GuardSettings> = {
   async delete(_id, props) {
     const losses = destroyLosses(props);
     if (losses.length === 0) return;
-    const statement = destroyStatement(label(props), losses, props.production === true);
+    const deleting = typeof props.deleting === "string" ? props.deleting : undefined;
+    const statement = destroyStatement(label(props), losses, props.production === true, deleting);
     const message = refusal(
       statement,
       losses.map((l) => l.loss),

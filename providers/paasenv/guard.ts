@@ -35,6 +35,12 @@ export interface GuardArgs {
    * @default `false`
    */
   production?: boolean;
+  /**
+   * What deleting this guard means, in its refusal.
+   * @default `"destroying this environment"`
+   * @example `"removing the Metabase companion from the configuration, or destroying the environment,"`
+   */
+  deleting?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ export { Autoscaler, type AutoscalerArgs } from "./autoscaler";
 export { Collaborator, type CollaboratorArgs } from "./collaborator";
 export { DatabaseSettings, type DatabaseSettingsArgs } from "./database-settings";
 export { DatabaseUser, type DatabaseUserArgs } from "./database-user";
+export { Deployment, type DeploymentArgs } from "./deployment";
 export { Domain, type DomainArgs } from "./domain";
 export { Formation, type FormationArgs, type ProcessScale } from "./formation";
 export { LogDrain, type LogDrainArgs } from "./log-drain";

@@ -143,11 +143,27 @@ describe("a full environment under the real engine", () => {
     await clearRequests(e2e);
     const refresh = await stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 3, delete: 1 });
-    // One token exchange for the run, no write, and a handful of reads per Scalingo resource.
+    // One token exchange and one region lookup for the run, no write, and for the six Scalingo resources nine
+    // reads: one each, plus the stack list (the app's stack is stored by name) and each add-on's URL (it lives
+    // in the app's variables).
     const requests = await loggedRequests(e2e);
     expect(requests.filter((r) => r.path === "/v1/tokens/exchange")).toHaveLength(1);
     expect(await writeCalls(e2e)).toEqual([]);
-    console.info(`refresh: ${requests.length} calls: ${requests.map((r) => `${r.method} ${r.path}`).join(", ")}`);
+    const shape = (path: string) =>
+      path.replace(/\/v1\/apps\/[^/]+/, "/v1/apps/:app").replace(/\/(addons|domains)\/[^/]+/, "/$1/:id");
+    expect(requests.map((r) => `${r.method} ${shape(r.path)}`).sort()).toEqual([
+      "GET /v1/apps/:app",
+      "GET /v1/apps/:app/addons/:id",
+      "GET /v1/apps/:app/addons/:id",
+      "GET /v1/apps/:app/containers",
+      "GET /v1/apps/:app/domains/:id",
+      "GET /v1/apps/:app/variables",
+      "GET /v1/apps/:app/variables",
+      "GET /v1/apps/:app/variables",
+      "GET /v1/features/stacks",
+      "GET /v1/regions",
+      "POST /v1/tokens/exchange",
+    ]);
   });
 
   it("5b. the repair is previewed without any replacement", async () => {

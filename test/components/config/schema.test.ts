@@ -59,7 +59,9 @@ describe("parseStackConfig defaults", () => {
         size: "S",
         plans: { postgresql: "postgresql-sandbox", redis: "redis-sandbox" },
         keep: [],
+        companions: false,
       },
+      companions: {},
     });
   });
 

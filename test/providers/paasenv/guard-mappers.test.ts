@@ -97,5 +97,8 @@ describe("words", () => {
         "fr-par/shop-storage and the data in them (a production environment: its app and data are `protect`ed " +
         "as well, so a destroy also needs `pulumi state unprotect --all` first)",
     );
+    expect(
+      destroyStatement('Guard "m"', destroyLosses(recorded).slice(0, 1), false, "removing the companion"),
+    ).toBe('Guard "m": removing the companion deletes the postgresql add-on ad-1 and the data in it');
   });
 });

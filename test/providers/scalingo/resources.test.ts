@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 // Static import: the provider modules read no Pulumi config at load time, so mocks only need to precede `new`.
 import { implementations } from "../../../providers";
+import { SecretKey } from "../../../providers/paasenv/secret-key";
 import * as scalingo from "../../../providers/scalingo";
 
 interface Registration {
@@ -89,6 +90,11 @@ describe("resource classes", () => {
         new scalingo.Variables("shop-env", { ...child, variables: { A: "1" } }),
         new scalingo.Formation("shop-formation", { ...child, processes: { web: { amount: 1, size: "S" } } }),
         new scalingo.Domain("shop-www", { ...child, name: "www.example.com", tlsCert: "c", tlsKey: "k" }),
+        new scalingo.Deployment("shop-code", {
+          ...child,
+          sourceUrl: "https://example.com/a.tar.gz",
+          gitRef: "v1",
+        }),
         ...productionResources(child),
       ].map(urnOf),
     );
@@ -101,6 +107,7 @@ describe("resource classes", () => {
       "pulumi-nodejs:dynamic/scalingo:Collaborator shop-dev",
       "pulumi-nodejs:dynamic/scalingo:DatabaseSettings shop-pg-settings",
       "pulumi-nodejs:dynamic/scalingo:DatabaseUser shop-pg-user",
+      "pulumi-nodejs:dynamic/scalingo:Deployment shop-code",
       "pulumi-nodejs:dynamic/scalingo:Domain shop-www",
       "pulumi-nodejs:dynamic/scalingo:Formation shop-formation",
       "pulumi-nodejs:dynamic/scalingo:LogDrain shop-drain",
@@ -128,9 +135,17 @@ describe("resource classes", () => {
     expect(byName["shop-notifier"]?.secretOutputs).toEqual(["webhookUrl"]);
     expect(byName["shop-drain"]?.secretOutputs).toEqual(["drainUrl", "token", "url"]);
     expect(byName["shop-pg-user"]?.secretOutputs).toEqual(["password", "connectionUrl"]);
-    for (const name of ["shop-alert", "shop-autoscaler", "shop-dev", "shop-pg-settings"]) {
+    for (const name of ["shop-alert", "shop-autoscaler", "shop-dev", "shop-pg-settings", "shop-code"]) {
       expect(byName[name]?.secretOutputs, name).toEqual([]);
     }
+  });
+
+  it("register a SecretKey's generated value as a secret output (the engine encrypts it in state)", async () => {
+    await urnOf(new SecretKey("shop-key", { rotation: "r1" }));
+    const key = registered.find((r) => r.name === "shop-key");
+    expect(key?.type).toBe("pulumi-nodejs:dynamic/paasenv:SecretKey");
+    expect(key?.secretOutputs).toEqual(["value"]);
+    expect(implementations["paasenv:SecretKey"]).toBeDefined();
   });
 
   it("mark webhook URLs, drain tokens and database passwords secret from the inputs on", async () => {
