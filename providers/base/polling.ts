@@ -4,6 +4,7 @@
  * callbacks they are given; providers capture them by value.
  */
 import { providerError } from "./errors";
+import { hostProgress, type ProgressSink, waitingMessage } from "./progress";
 
 /** Wait `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
@@ -55,11 +56,20 @@ export interface PollOptions<T> {
   done: (value: T) => boolean;
   /** Why `value` means the operation failed, or `undefined`. */
   failure?: (value: T) => string | undefined;
+  /** What `value` says of the wait, for the progress line (`provisioning`, `pending`). */
+  state?: (value: T) => string | undefined;
+  /** Where the progress lines go, one per probe that is not done. @default the engine, in the provider host */
+  progress?: ProgressSink;
 }
 
-/** Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us). */
+/**
+ * Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us), and say
+ * after each probe that is not done what is awaited and for how long (`progress`).
+ */
 export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
-  const deadline = Date.now() + opts.timeoutMs;
+  const started = Date.now();
+  const deadline = started + opts.timeoutMs;
+  const progress = opts.progress ?? hostProgress();
   // Slow down while waiting (×1.5 up to 15 s): provisioning can take minutes and APIs limit calls per minute.
   let interval = opts.intervalMs;
   for (;;) {
@@ -71,6 +81,7 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       const seconds = Math.round(opts.timeoutMs / 1000);
       throw providerError(opts.provider, `${opts.what} did not finish within ${seconds} s; ${opts.hint}`);
     }
+    progress(waitingMessage(opts.what, Date.now() - started, opts.state?.(value)));
     await sleep(Math.min(interval, Math.max(0, deadline - Date.now())));
     interval = Math.min(interval * 1.5, Math.max(opts.intervalMs, 15_000));
   }
