@@ -35,6 +35,7 @@ describe("paasenv command line", () => {
     [["preview", "--help"], "--markdown <file>"],
     [["recover", "--help"], "--assume-dead-after <duration>"],
     [["validate", "--help"], "Usage: paasenv validate [options] <stacks...>"],
+    [["emulator", "--help"], "--alwaysdata-zone <zone>"],
   ])("has help for %j", async (argv, text) => {
     const result = await run(...argv);
     expect(result.code).toBe(0);
@@ -61,6 +62,7 @@ describe("paasenv command line", () => {
     ],
     [["recover", "not a stack"], '"not a stack" is not a stack name'],
     [["validate"], "missing required argument 'stacks'"],
+    [["emulator", "--bogus", "1"], 'Unknown emulator option "--bogus"'],
   ])("exits 2 on usage errors: %j", async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(2);
