@@ -5,7 +5,7 @@
  * stacks get their overrides, and one `AppEnvironment` declares everything. See docs/environment.md.
  *
  * Stack outputs: appName, appId, url, baseUrl, gitUrl, dnsRecords, and — when they exist — bucketName,
- * bucketEndpoint and databaseAddonId.
+ * bucketEndpoint, databaseAddonId, backupSchedule and databaseUsers (secret).
  */
 import { AppEnvironment } from "./components/app-environment";
 import { loadConfig } from "./components/config/load";

@@ -6,6 +6,7 @@
  * (cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
+import { registerDb } from "./db";
 import { registerDeploy } from "./deploy";
 import { registerEmulator } from "./emulator";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
@@ -13,6 +14,7 @@ import type { GlobalOptions, Io } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
 import { registerReview } from "./review";
+import { registerStatus } from "./status";
 import { registerValidate } from "./validate";
 
 /** What every command gets: where to write, the global options, the clock. */
@@ -33,6 +35,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerDeploy,
   registerRecover,
   registerValidate,
+  registerStatus,
+  registerDb,
   registerEmulator,
 ];
 
@@ -49,7 +53,9 @@ export function globalsOf(command: Command): GlobalOptions {
 /** The program with its global options and every command registered. */
 export function buildProgram(context: CommandContext): Command {
   const program = new Command("paasenv")
-    .description("Review environments, previews and deployments for paasenv stacks (Pulumi Automation API).")
+    .description(
+      "Review environments, previews, deployments, live status and database restores for paasenv stacks (Pulumi Automation API).",
+    )
     .option("--cwd <dir>", "the Pulumi project directory (holds Pulumi.yaml); default: the current directory")
     .option(
       "--backend-url <url>",

@@ -3,6 +3,7 @@ import { Addon, App, Formation, Variables } from "../providers/scalingo";
 import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
 import { permitWarning } from "./config/data-loss";
+import { ERROR_PAGE_VARIABLES, errorPageVariables } from "./config/error-pages";
 import { ConfigError } from "./config/errors";
 import { childName } from "./config/naming";
 import { environmentHosts, resolveVariables } from "./config/placeholders";
@@ -13,6 +14,12 @@ import { CustomDomain } from "./custom-domain";
 import { createEnvironmentGuard } from "./data-guard";
 import { type DnsRecord, dnsFor, manualInstructions } from "./dns/adapters";
 import { deployerAccessKey, ObjectStorage, storageArgsFor, storageProblems } from "./object-storage";
+import {
+  autoscaledBounds,
+  createProductionResources,
+  type ProductionOutputs,
+  withAutoscaledAmounts,
+} from "./production";
 
 /** The add-on providers paasenv manages, in the order they are declared. */
 export const ADDON_PROVIDERS = ["postgresql", "redis"] as const;
@@ -73,7 +80,9 @@ export function checkEnvironment(config: StackConfig, deployerKey: string | unde
 
 /**
  * A complete Scalingo environment from one validated stack config: the app, its formation, PostgreSQL and
- * Redis, environment variables, custom domains with their DNS records, and Scaleway object storage.
+ * Redis, environment variables (custom error pages included), custom domains with their DNS records, Scaleway
+ * object storage, and the production resources (monitoring, database settings and users, log drains,
+ * autoscalers, collaborators: `production.ts`).
  *
  * Plain config values decide what exists; children are named `<name>-<key>` with keys from maps (process
  * type, add-on provider, domain name), never array indices. Nothing data-bearing (the app while it holds
@@ -106,6 +115,10 @@ export class AppEnvironment extends pulumi.ComponentResource {
   readonly bucketEndpoint?: pulumi.Output<string>;
   /** The PostgreSQL add-on's ID, when there is one. */
   readonly databaseAddonId?: pulumi.Output<string>;
+  /** The periodic backups of the add-ons whose backups the config manages (`enabled`, UTC `hours`). */
+  readonly backupSchedule?: ProductionOutputs["backupSchedule"];
+  /** The database users' connection URLs (secret), by user name, when the config has users. */
+  readonly databaseUsers?: ProductionOutputs["databaseUsers"];
 
   constructor(name: string, config: StackConfig, opts?: pulumi.ComponentResourceOptions) {
     const deployerKey = deployerAccessKey();
@@ -116,11 +129,12 @@ export class AppEnvironment extends pulumi.ComponentResource {
     const app = createApp(name, config, protection, this);
     const formation = createFormation(name, config, app, this);
     const addons = createAddons(name, config, app, protection, this);
+    const production = createProductionResources(name, config, { app, addons, formation }, this);
     const storage = createStorage(name, config, deployerKey, app, this);
     const url = canonicalUrl(config) ?? app.url;
     const variables = createVariables(name, config, app, url, storage, this);
     const domains = createDomains(name, config, app, this);
-    const others = [formation, variables, ...domains];
+    const others = [formation, variables, ...domains, ...production.resources];
     createEnvironmentGuard(name, { app, addons, storage, others }, protection.guard, this);
     this.appName = app.name;
     this.appId = app.appId;
@@ -131,6 +145,8 @@ export class AppEnvironment extends pulumi.ComponentResource {
     this.bucketName = storage?.bucketName;
     this.bucketEndpoint = storage?.endpoint;
     this.databaseAddonId = addons.postgresql?.addonId;
+    this.backupSchedule = production.backupSchedule;
+    this.databaseUsers = production.databaseUsers;
     if (config.dns.provider === "manual") printManualRecords(this.dnsRecords, this);
     this.registerOutputs(this.outputs());
   }
@@ -142,7 +158,8 @@ export class AppEnvironment extends pulumi.ComponentResource {
   outputs(): Record<string, pulumi.Output<unknown>> {
     const { appName, appId, url, baseUrl, gitUrl, dnsRecords, bucketName, bucketEndpoint, databaseAddonId } =
       this;
-    const optional = { bucketName, bucketEndpoint, databaseAddonId };
+    const { backupSchedule, databaseUsers } = this;
+    const optional = { bucketName, bucketEndpoint, databaseAddonId, backupSchedule, databaseUsers };
     return {
       appName,
       appId,
@@ -193,9 +210,16 @@ export function catalogChecks(config: StackConfig): {
 }
 
 function createFormation(name: string, config: StackConfig, app: App, parent: pulumi.Resource): Formation {
+  const autoscaled = autoscaledBounds(config.autoscaler);
+  const processes = withAutoscaledAmounts(formationProcesses(config.processes), autoscaled);
   return new Formation(
     childName(name, "formation"),
-    { appId: app.appId, region: config.app.region, processes: formationProcesses(config.processes) },
+    {
+      appId: app.appId,
+      region: config.app.region,
+      processes,
+      ...(Object.keys(autoscaled).length === 0 ? {} : { autoscaled }),
+    },
     { parent },
   );
 }
@@ -266,12 +290,15 @@ function createVariables(
     accessKey: storage.accessKey,
     secretKey: storage.secretKey,
   };
+  // The error pages' variables live here too (one resource owns each key); Scalingo reads them at start.
+  const pages = errorPageVariables(config.errorPages);
   return new Variables(
     childName(name, "variables"),
     {
       appId: app.appId,
       region: config.app.region,
-      variables: appVariables(configVariables(config), wiredVariables(url, wiring)),
+      variables: appVariables(configVariables(config), { ...wiredVariables(url, wiring), ...pages }),
+      ...(Object.keys(pages).length === 0 ? {} : { restartKeys: Object.values(ERROR_PAGE_VARIABLES) }),
     },
     { parent },
   );

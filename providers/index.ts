@@ -9,9 +9,16 @@ import { recordProvider } from "./alwaysdata/record-provider";
 import { createShim, type Implementation } from "./base/by-reference";
 import { guardProvider } from "./paasenv/guard-provider";
 import { addonProvider } from "./scalingo/addon-provider";
+import { alertProvider } from "./scalingo/alert-provider";
 import { appProvider } from "./scalingo/app-provider";
+import { autoscalerProvider } from "./scalingo/autoscaler-provider";
+import { collaboratorProvider } from "./scalingo/collaborator-provider";
+import { databaseSettingsProvider } from "./scalingo/database-settings-provider";
+import { databaseUserProvider } from "./scalingo/database-user-provider";
 import { domainProvider } from "./scalingo/domain-provider";
 import { formationProvider } from "./scalingo/formation-provider";
+import { logDrainProvider } from "./scalingo/log-drain-provider";
+import { notifierProvider } from "./scalingo/notifier-provider";
 import { variablesProvider } from "./scalingo/variables-provider";
 
 /** Implementations by resource type (the key a resource's `resourceType` input holds). */
@@ -21,6 +28,13 @@ export const implementations: Record<string, Implementation> = {
   "scalingo:Variables": variablesProvider,
   "scalingo:Formation": formationProvider,
   "scalingo:Domain": domainProvider,
+  "scalingo:DatabaseSettings": databaseSettingsProvider,
+  "scalingo:DatabaseUser": databaseUserProvider,
+  "scalingo:Autoscaler": autoscalerProvider,
+  "scalingo:Notifier": notifierProvider,
+  "scalingo:Alert": alertProvider,
+  "scalingo:LogDrain": logDrainProvider,
+  "scalingo:Collaborator": collaboratorProvider,
   "alwaysdata:Record": recordProvider,
   "paasenv:Guard": guardProvider,
 };

@@ -1,5 +1,5 @@
 /**
- * What `paasenv deploy` reads from a stack: its environment and region (configuration), its Scalingo
+ * What `paasenv deploy`, `status` and `db restore` read from a stack: its environment and region (configuration), its Scalingo
  * connection keys (`scalingo:*`, secrets decrypted) and the app it manages (the `appName` output), so that
  * nobody ever types an app name.
  */
@@ -19,23 +19,30 @@ export interface StackSettings {
   scalingoConfig: Record<string, string>;
 }
 
-/** Opens `name` and reads its configuration; fails naming the stack when it is missing or invalid. */
-export async function readStackSettings(session: PulumiSession, name: string): Promise<StackSettings> {
+/**
+ * Opens `name` and reads its configuration; fails naming the command (`what`) and the stack when it is missing
+ * or invalid.
+ */
+export async function readStackSettings(
+  session: PulumiSession,
+  name: string,
+  what = "deploy",
+): Promise<StackSettings> {
   const stack = await session.selectStack(name);
   if (stack === undefined) {
     throw cliError(
-      `deploy ${name}: no stack "${name}" in this backend (see \`pulumi stack ls\`; review stacks come from \`paasenv review up <N>\`)`,
+      `${what} ${name}: no stack "${name}" in this backend (see \`pulumi stack ls\`; review stacks come from \`paasenv review up <N>\`)`,
     );
   }
   const all = await stack.getAllConfig().catch((error: unknown) => {
-    throw cliError(`deploy ${name}: cannot read the stack's configuration (${messageOf(error)})`);
+    throw cliError(`${what} ${name}: cannot read the stack's configuration (${messageOf(error)})`);
   });
   const values = Object.fromEntries(Object.entries(all).map(([key, entry]) => [key, entry.value]));
   let parsed: ReturnType<typeof parseStackConfig>;
   try {
     parsed = parseStackConfig(fromPulumiConfig(values));
   } catch (error) {
-    throw cliError(`deploy ${name}: the stack's configuration is invalid: ${messageOf(error)}`);
+    throw cliError(`${what} ${name}: the stack's configuration is invalid: ${messageOf(error)}`);
   }
   const scalingoConfig = Object.fromEntries(
     Object.entries(values).filter(([key]) => key.startsWith("scalingo:")),
@@ -56,14 +63,14 @@ function stringOutput(outputs: Record<string, { value: unknown }>, key: string):
 }
 
 /** The app name (and URL) from the stack's outputs; fails when the stack was never brought up. */
-export async function readStackApp(stack: Stack): Promise<StackApp> {
+export async function readStackApp(stack: Stack, what = "deploy"): Promise<StackApp> {
   const outputs = await stack.outputs().catch((error: unknown) => {
-    throw cliError(`deploy ${stack.name}: cannot read the stack's outputs (${messageOf(error)})`);
+    throw cliError(`${what} ${stack.name}: cannot read the stack's outputs (${messageOf(error)})`);
   });
   const appName = stringOutput(outputs, "appName");
   if (appName === undefined) {
     throw cliError(
-      `deploy ${stack.name}: the stack has no \`appName\` output, so its app does not exist yet; ` +
+      `${what} ${stack.name}: the stack has no \`appName\` output, so its app does not exist yet; ` +
         `run \`pulumi up --stack ${stack.name}\` (or \`paasenv review up <N>\`) first`,
     );
   }

@@ -1,5 +1,6 @@
 /** `paasenv:addons`: the Scalingo add-ons paasenv manages, by provider. */
 import { z } from "zod";
+import { postgresqlSettings, redisSettings } from "./databases";
 
 /** A PostgreSQL plan name (`postgresql-starter-512`, `postgresql-sandbox`, …). */
 export const POSTGRESQL_PLAN = /^postgresql-[a-z0-9-]+$/;
@@ -27,12 +28,14 @@ export const addonsSchema = z.strictObject({
         .regex(/^[0-9]+(\.[0-9]+)*(-[0-9]+)?$/, { message: 'must be a version such as "17" or "16.4.0"' })
         .optional()
         .describe("Version at creation (e.g. `17`); the platform's default when omitted."),
+      ...postgresqlSettings,
     })
     .optional()
     .describe("A PostgreSQL database (`DATABASE_URL`); none when omitted."),
   redis: z
     .strictObject({
       plan: redisPlan().describe("Plan name, e.g. `redis-starter-256`; changing it upgrades in place."),
+      ...redisSettings,
     })
     .optional()
     .describe("A Redis instance (`REDIS_URL`); none when omitted."),

@@ -13,6 +13,7 @@ interface Layer {
   entries?: Record<string, string>;
   element?: z.core.$ZodType;
   shape?: Record<string, z.core.$ZodType>;
+  options?: z.core.$ZodType[];
 }
 
 interface Row {
@@ -54,6 +55,8 @@ function typeName(core: Layer): string {
       return core.format?.includes("int") ? "integer" : "number";
     case "record":
       return "map of name → string";
+    case "union":
+      return (core.options ?? []).map((option) => typeName(peel(option).core)).join(" or ");
     case "array": {
       const element = core.element ? peel(core.element).core : undefined;
       return element?.type === "object"

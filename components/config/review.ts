@@ -9,6 +9,7 @@ import { CONTAINER_SIZES } from "../../providers/scalingo/limits";
 import { postgresqlPlan, redisPlan } from "./addons";
 import type { DomainConfig } from "./domains";
 import { reviewAppName } from "./naming";
+import { KEEPABLE, keepOnly } from "./review-keep";
 import type { StackConfig } from "./schema";
 
 /** `paasenv:review`: how review environments differ from their source stack. */
@@ -23,6 +24,10 @@ export const reviewSchema = z.strictObject({
     })
     .prefault({})
     .describe("Add-on plans of review environments."),
+  keep: z
+    .array(z.enum(KEEPABLE))
+    .default([])
+    .describe(`Production resources review environments keep (none by default): ${KEEPABLE.join(", ")}.`),
 });
 
 /** The configuration a review environment really runs with; other environments are returned unchanged. */
@@ -30,15 +35,16 @@ export function applyReviewOverrides(config: StackConfig): StackConfig {
   if (config.environment !== "review" || config.reviewNumber === undefined) return config;
   const { review, reviewNumber } = config;
   const reviewProcess = { amount: 1, size: review.size };
+  const kept = keepOnly(config, review.keep);
   return {
-    ...config,
+    ...kept,
     app: { ...config.app, name: reviewAppName(config.app.name, reviewNumber) },
     processes: { web: reviewProcess, ...(review.worker ? { worker: reviewProcess } : {}) },
     addons: {
-      ...(config.addons.postgresql
-        ? { postgresql: { ...config.addons.postgresql, plan: review.plans.postgresql } }
+      ...(kept.addons.postgresql
+        ? { postgresql: { ...kept.addons.postgresql, plan: review.plans.postgresql } }
         : {}),
-      ...(config.addons.redis ? { redis: { plan: review.plans.redis } } : {}),
+      ...(kept.addons.redis ? { redis: { ...kept.addons.redis, plan: review.plans.redis } } : {}),
     },
     domains: reviewDomains(config.domains, reviewNumber, review.domain),
   };

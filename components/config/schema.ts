@@ -5,7 +5,8 @@
  *
  * Every key lives in the `paasenv:` namespace of the stack file (`paasenv:app`, `paasenv:processes`, …).
  * This file holds the namespace and the rules across keys; each key's schema sits in the file of its concern
- * (`app.ts`, `addons.ts`, `env.ts`, `domains.ts`, `storage.ts`, `review.ts`). Invalid config fails before any
+ * (`app.ts`, `addons.ts`, `env.ts`, `domains.ts`, `storage.ts`, `review.ts`; the production resources' keys in
+ * `production-resources.ts`). Invalid config fails before any
  * resource is declared, with the key, the bad value and what is allowed (`errors.ts`).
  */
 import { z } from "zod";
@@ -17,6 +18,7 @@ import { checkDomains, dnsSchema, domainSchema } from "./domains";
 import { checkAddonVariables, variablesSchema } from "./env";
 import { type AddIssue, ConfigError, describeIssue } from "./errors";
 import { checkPlaceholders } from "./placeholders";
+import { checkProductionResources, productionKeys } from "./production-resources";
 import { reviewSchema } from "./review";
 import { checkPlainSecrets } from "./secrets";
 import { storageSchema } from "./storage";
@@ -52,6 +54,7 @@ const stackConfigObject = z.strictObject({
   dns: dnsSchema.prefault({}).describe("DNS records for the custom domains."),
   storage: storageSchema.prefault({}).describe("Scaleway Object Storage."),
   review: reviewSchema.prefault({}).describe("How review environments differ from their source stack."),
+  ...productionKeys,
 });
 
 /** The whole `paasenv:` namespace of a stack file. */
@@ -68,6 +71,7 @@ function checkCrossFieldRules(config: ParsedObject, ctx: z.core.$RefinementCtx<P
   checkDomains(config.domains, config.dns, issue);
   checkAddonVariables(config, issue);
   checkPlaceholders(config, issue);
+  checkProductionResources(config, issue);
   if (config.environment === "production") checkProduction(config, issue);
 }
 

@@ -28,14 +28,18 @@ export const providerOf = (addon: Addon): ProviderSpec =>
   findProvider(addon.addon_provider.id) ??
   fail(500, { error: `unknown provider ${addon.addon_provider.id}` });
 
+/** `host:port` of an add-on's database (derived from its ID), as the Database API's `hostname` gives it. */
+export function databaseHost(addon: Addon, region: string): string {
+  const host = `${addon.resource_id.replace(/_/g, "-")}.${providerOf(addon).scheme}.a.${region}.scalingo-dbs.com`;
+  return `${host}:${30000 + (Number.parseInt(addon.id.slice(-4), 16) % 5000)}`;
+}
+
 /** Connection URL injected for an add-on (host, port and password derived from its ID). */
 export function connectionUrl(addon: Addon, region: string): string {
   const provider = providerOf(addon);
   const user = addon.resource_id;
-  const host = `${user.replace(/_/g, "-")}.${provider.scheme}.a.${region}.scalingo-dbs.com`;
-  const port = 30000 + (Number.parseInt(addon.id.slice(-4), 16) % 5000);
   const path = provider.scheme === "postgresql" ? `/${user}?sslmode=prefer` : "";
-  return `${provider.scheme}://${user}:${secretFor(addon.id)}@${host}:${port}${path}`;
+  return `${provider.scheme}://${user}:${secretFor(addon.id)}@${databaseHost(addon, region)}${path}`;
 }
 
 /** Sets the add-on's URL variable and its alias (`DATABASE_URL=$SCALINGO_POSTGRESQL_URL`); returns their names. */
@@ -79,15 +83,12 @@ function startProvisioning(ctx: Ctx, appState: AppState, addon: Addon): void {
   });
 }
 
-function newDatabase(
-  addon: Addon,
-  appState: AppState,
-  version: string,
-  provider: ProviderSpec,
-): DatabaseState {
+function newDatabase(ctx: Ctx, addon: Addon, appState: AppState, version: string): DatabaseState {
+  const provider = providerOf(addon);
   return {
     database: {
       id: addon.id,
+      created_at: iso(ctx.now),
       resource_id: addon.resource_id,
       app_name: appState.app.name,
       plan: addon.plan.name,
@@ -95,7 +96,7 @@ function newDatabase(
       type_name: provider.id,
       version_id: `${provider.id}-${version}`,
       readable_version: version,
-      hostname: `${addon.resource_id.replace(/_/g, "-")}.${provider.scheme}.a.scalingo-dbs.com`,
+      hostname: databaseHost(addon, ctx.region),
       instances: [],
       features: [],
       cluster: !addon.plan.name.includes("sandbox") && !addon.plan.name.includes("starter"),
@@ -107,6 +108,8 @@ function newDatabase(
       current_operation_id: null,
     },
     backups: [],
+    operations: [],
+    periodic_until: ctx.now,
     users: [
       {
         name: addon.resource_id,
@@ -129,7 +132,8 @@ function create(ctx: Ctx): Reply {
   if (appState.addons.some((a) => providerOf(a).id === provider.id)) {
     invalid("addon_provider_id", `the app already has a ${provider.id} add-on`);
   }
-  const id = ctx.store.nextId();
+  // Real add-on IDs are `ad-<uuid>`; the official CLI takes an argument for an ID only when it starts with `ad-`.
+  const id = ctx.store.nextUuid("ad-");
   const addon: Addon = {
     id,
     app_id: appState.app.id,
@@ -149,7 +153,7 @@ function create(ctx: Ctx): Reply {
   startProvisioning(ctx, appState, addon);
   appState.addons.push(addon);
   const version = optionalString(asRecord(fields.options) ?? {}, "version") ?? provider.defaultVersion;
-  appState.databases[id] = newDatabase(addon, appState, version, provider);
+  appState.databases[id] = newDatabase(ctx, addon, appState, version);
   const variables = injectVariables(ctx, appState, addon);
   return created({ addon, message: `${provider.name} is being provisioned`, variables });
 }

@@ -1,4 +1,5 @@
 import { CONTAINER_SIZES, SIZE_MEMORY_MB } from "../../providers/scalingo/limits";
+import { EVENT_TYPE_IDS } from "./events";
 import { stableHexId, stableUuid } from "./ids";
 import type { JsonObject, Plan } from "./types";
 
@@ -84,6 +85,11 @@ export interface ProviderSpec {
   id: string;
   /** Legacy ID, also accepted as input. */
   legacyId: string;
+  /**
+   * The provider's name, which the official CLI matches (case-insensitively) when given an add-on type instead
+   * of an `ad-` ID: `PostgreSQL` (DEVDOCS `addon_providers.md`, CLI `db/users/utils.go`) and `Redis® OSS`
+   * (CLI `utils/addon_uuid.go` maps `redis` to it).
+   */
   name: string;
   category: string;
   /** Variable holding the connection URL, and its alias. */
@@ -101,7 +107,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
   {
     id: "postgresql",
     legacyId: "scalingo-postgresql",
-    name: "Scalingo for PostgreSQL®",
+    name: "PostgreSQL",
     category: "Databases",
     urlVariable: "SCALINGO_POSTGRESQL_URL",
     aliasVariable: "DATABASE_URL",
@@ -119,7 +125,7 @@ export const PROVIDERS: readonly ProviderSpec[] = [
   {
     id: "redis",
     legacyId: "scalingo-redis",
-    name: "Scalingo for Caching",
+    name: "Redis® OSS",
     category: "Databases",
     urlVariable: "SCALINGO_REDIS_URL",
     aliasVariable: "REDIS_URL",
@@ -165,12 +171,13 @@ export const providerJson = (p: ProviderSpec): JsonObject => ({
   plans: p.plans as unknown as JsonObject[],
 });
 
+/** A notification platform (24-hex ID as in DEVDOCS); every platform accepts every app event type here. */
 const platform = (name: string, displayName: string): JsonObject => ({
-  id: stableUuid(`platform:${name}`),
+  id: stableHexId(`platform:${name}`),
   name,
   display_name: displayName,
   logo_url: `https://cdn.scalingo.com/notifications/${name}.svg`,
-  available_event_ids: [stableUuid("event:deployment"), stableUuid("event:app_crashed")],
+  available_event_ids: [...EVENT_TYPE_IDS],
   description: `${displayName} notifications`,
 });
 

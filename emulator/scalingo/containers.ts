@@ -1,5 +1,6 @@
 import { CONTAINER_SIZES, DEFAULT_SIZE, MAX_CONTAINERS } from "../../providers/scalingo/limits";
 import { requireApp } from "./apps";
+import { disableAutoscalersOf } from "./autoscalers";
 import { containerSizes } from "./catalog";
 import type { Ctx, Reply } from "./http";
 import { asRecord, fail, invalid, notFound, ok } from "./http";
@@ -101,9 +102,15 @@ function scale(ctx: Ctx): Reply {
   const list = asRecord(ctx.body)?.containers;
   if (!Array.isArray(list) || list.length === 0) invalid("containers", "missing field");
   if (appState.app.status === "booting") invalid("app", "is booting");
-  const next = nextFormation(ctx, appState, (list as unknown[]).map(parseEntry));
+  const entries = (list as unknown[]).map(parseEntry);
+  const next = nextFormation(ctx, appState, entries);
   if (sameFormation(next, appState.containers)) fail(400, { error: "no change in containers formation" });
   appState.containers = next;
+  disableAutoscalersOf(
+    ctx,
+    appState,
+    entries.map((e) => e.name),
+  );
   appState.app.updated_at = iso(ctx.now);
   const body = { containers: formationJson(next) };
   // Never deployed: nothing runs, so no operation (the Terraform provider scales brand-new apps).

@@ -114,6 +114,8 @@ function driftAddon(appState: AppState, drift: Drift, key: string): Reply {
   const matches = (a: AppState["addons"][number]) => findProvider(a.addon_provider.id)?.id === provider?.id;
   const r = driftItem(appState.addons, matches, drift, undefined);
   appState.addons = r.list;
+  // An add-on deleted outside paasenv takes its database with it, as a real deletion does.
+  if (drift.delete === true && r.found !== undefined) delete appState.databases[String(r.found.id)];
   return r.found === undefined ? missing(`add-on ${key}`) : ok({ addon: r.found });
 }
 

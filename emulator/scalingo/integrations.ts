@@ -1,6 +1,5 @@
 import { requireApp } from "./apps";
 import { USER } from "./auth";
-import { NOTIFICATION_PLATFORMS } from "./catalog";
 import { startDeployment } from "./deployments";
 import type { Ctx, Reply } from "./http";
 import {
@@ -16,8 +15,8 @@ import {
   wrapped,
 } from "./http";
 import { iso } from "./ids";
-import type { Route } from "./router";
-import type { AppState, Json, JsonObject } from "./types";
+import { appRoute, type Route } from "./router";
+import type { AppState, JsonObject } from "./types";
 
 const LINK_FLAGS = [
   "auto_deploy_enabled",
@@ -151,108 +150,15 @@ function deleteCollaborator(ctx: Ctx): Reply {
   return noContent();
 }
 
-const NOTIFIER_FIELDS = [
-  "name",
-  "active",
-  "send_all_alerts",
-  "send_all_events",
-  "selected_event_ids",
-  "type_data",
-] as const;
-
-function applyNotifierFields(notifier: JsonObject, fields: Record<string, unknown>): void {
-  for (const field of NOTIFIER_FIELDS) {
-    if (fields[field] !== undefined) notifier[field] = fields[field] as Json;
-  }
-}
-
-const requireNotifier = (appState: AppState, id: string): JsonObject =>
-  appState.notifiers.find((n) => n.id === id) ?? notFound("notifier");
-
-function createNotifier(ctx: Ctx): Reply {
-  const appState = requireApp(ctx);
-  const fields = wrapped(ctx.body, "notifier");
-  const platformId = requiredString(fields, "platform_id");
-  const platform = NOTIFICATION_PLATFORMS.find((p) => p.id === platformId || p.name === platformId);
-  if (platform === undefined) invalid("platform_id", "is not a notification platform");
-  requiredString(fields, "name");
-  const notifier: JsonObject = {
-    id: ctx.store.nextUuid("no-"),
-    name: "",
-    active: true,
-    type: platform?.name ?? "",
-    platform_id: platform?.id ?? "",
-    app_id: appState.app.id,
-    app: appState.app.name,
-    send_all_alerts: false,
-    send_all_events: false,
-    selected_event_ids: [],
-    type_data: {},
-    created_at: iso(ctx.now),
-    updated_at: iso(ctx.now),
-  };
-  applyNotifierFields(notifier, fields);
-  appState.notifiers.push(notifier);
-  return created({ notifier });
-}
-
-function updateNotifier(ctx: Ctx): Reply {
-  const notifier = requireNotifier(requireApp(ctx), ctx.params.id ?? "");
-  applyNotifierFields(notifier, wrapped(ctx.body, "notifier"));
-  notifier.updated_at = iso(ctx.now);
-  return ok({ notifier });
-}
-
-function deleteNotifier(ctx: Ctx): Reply {
-  const appState = requireApp(ctx);
-  const notifier = requireNotifier(appState, ctx.params.id ?? "");
-  appState.notifiers = appState.notifiers.filter((n) => n !== notifier);
-  return noContent();
-}
-
-function searchPlatforms(ctx: Ctx): Reply {
-  const name = ctx.query.get("name") ?? "";
-  return ok({ notification_platforms: NOTIFICATION_PLATFORMS.filter((p) => p.name === name) });
-}
-
-function getPlatform(ctx: Ctx): Reply {
-  const platform =
-    NOTIFICATION_PLATFORMS.find((p) => p.id === ctx.params.id) ?? notFound("notification_platform");
-  return ok({ notification_platform: platform });
-}
-
-const app = (method: string, path: string, handler: Route["handler"]): Route => ({
-  method,
-  pattern: `/v1/apps/:app${path}`,
-  auth: "user",
-  handler,
-});
-
-/** SCM repo link, collaborators, notifiers and notification platforms. */
+/** SCM repo link and collaborators (notifiers are in notifiers.ts). */
 export const integrationRoutes: Route[] = [
-  app("GET", "/scm_repo_link", (ctx) => ok({ scm_repo_link: requireLink(requireApp(ctx)) })),
-  app("POST", "/scm_repo_link", createLink),
-  app("PATCH", "/scm_repo_link", updateLink),
-  app("DELETE", "/scm_repo_link", deleteLink),
-  app("POST", "/scm_repo_link/manual_deploy", manualDeploy),
-  app("GET", "/collaborators", (ctx) => ok({ collaborators: requireApp(ctx).collaborators })),
-  app("POST", "/collaborators", createCollaborator),
-  app("PATCH", "/collaborators/:id", updateCollaborator),
-  app("DELETE", "/collaborators/:id", deleteCollaborator),
-  app("GET", "/notifiers", (ctx) => ok({ notifiers: requireApp(ctx).notifiers })),
-  app("POST", "/notifiers", createNotifier),
-  app("GET", "/notifiers/:id", (ctx) =>
-    ok({ notifier: requireNotifier(requireApp(ctx), ctx.params.id ?? "") }),
-  ),
-  app("PATCH", "/notifiers/:id", updateNotifier),
-  app("PUT", "/notifiers/:id", updateNotifier),
-  app("DELETE", "/notifiers/:id", deleteNotifier),
-  {
-    method: "GET",
-    pattern: "/v1/notification_platforms",
-    auth: "optional",
-    handler: () => ok({ notification_platforms: NOTIFICATION_PLATFORMS }),
-  },
-  { method: "GET", pattern: "/v1/notification_platforms/search", auth: "optional", handler: searchPlatforms },
-  { method: "GET", pattern: "/v1/notification_platforms/:id", auth: "optional", handler: getPlatform },
+  appRoute("GET", "/scm_repo_link", (ctx) => ok({ scm_repo_link: requireLink(requireApp(ctx)) })),
+  appRoute("POST", "/scm_repo_link", createLink),
+  appRoute("PATCH", "/scm_repo_link", updateLink),
+  appRoute("DELETE", "/scm_repo_link", deleteLink),
+  appRoute("POST", "/scm_repo_link/manual_deploy", manualDeploy),
+  appRoute("GET", "/collaborators", (ctx) => ok({ collaborators: requireApp(ctx).collaborators })),
+  appRoute("POST", "/collaborators", createCollaborator),
+  appRoute("PATCH", "/collaborators/:id", updateCollaborator),
+  appRoute("DELETE", "/collaborators/:id", deleteCollaborator),
 ];

@@ -1,7 +1,7 @@
 import { DEFAULT_SIZE } from "../../providers/scalingo/limits";
 import { iso } from "./ids";
 import type { Store } from "./store";
-import type { AppState, ScheduledTask } from "./types";
+import type { AppState, JsonObject, ScheduledTask } from "./types";
 
 /** Statuses a deployment goes through, one step per `--operation-ms`. */
 export const DEPLOYMENT_STEPS = ["building", "pushing", "starting", "success"] as const;
@@ -80,6 +80,30 @@ function domainCertificate(appState: AppState, task: ScheduledTask): void {
   }
 }
 
+/** A feature becomes `ACTIVATED`, or is dropped once removed (`REMOVED`). */
+function featureStatus(appState: AppState, task: ScheduledTask): void {
+  const [dbId = "", name = ""] = task.targetId.split(":");
+  const database = appState.databases[dbId]?.database;
+  if (database === undefined) return;
+  const features = (database.features ?? []) as JsonObject[];
+  database.features =
+    task.status === "REMOVED"
+      ? features.filter((f) => f.name !== name)
+      : features.map((f) => (f.name === name ? { name, status: task.status } : f));
+}
+
+/** A database operation (PITR restore) moves on; once finished, the database has none running. */
+function dbOperationStatus(appState: AppState, task: ScheduledTask): void {
+  const [dbId = "", opId = ""] = task.targetId.split(":");
+  const db = appState.databases[dbId];
+  const operation = db?.operations?.find((o) => o.id === opId);
+  if (db === undefined || operation === undefined) return;
+  operation.status = task.status;
+  if (task.status !== "finished") return;
+  operation.finished_at = iso(task.at);
+  if (db.database.current_operation_id === opId) db.database.current_operation_id = null;
+}
+
 function backupDone(appState: AppState, task: ScheduledTask): void {
   const backups = Object.values(appState.databases).flatMap((d) => d.backups);
   const backup = backups.find((b) => b.id === task.targetId);
@@ -104,6 +128,12 @@ function applyTask(store: Store, task: ScheduledTask): void {
       break;
     case "backup-done":
       backupDone(appState, task);
+      break;
+    case "feature-status":
+      featureStatus(appState, task);
+      break;
+    case "db-operation-status":
+      dbOperationStatus(appState, task);
       break;
   }
 }

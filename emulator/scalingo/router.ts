@@ -47,3 +47,19 @@ export function createRouter(routes: readonly Route[]): (method: string, path: s
     return undefined;
   };
 }
+
+/** A route under an app (`/v1/apps/:app<path>`), for a user bearer. */
+export const appRoute = (method: string, path: string, handler: Handler): Route => ({
+  method,
+  pattern: `/v1/apps/:app${path}`,
+  auth: "user",
+  handler,
+});
+
+/** A route of the Database API under a database (`/api/databases/:db<path>`), for a user or add-on bearer. */
+export const dbRoute = (method: string, path: string, handler: Handler): Route => ({
+  method,
+  pattern: `/api/databases/:db${path}`,
+  auth: "db",
+  handler,
+});

@@ -4,12 +4,15 @@ import { DEFAULT_REGION, REGIONS } from "../../providers/scalingo/limits";
 import { addonRoutes } from "./addons";
 import { appRoutes } from "./apps";
 import { authRoutes, basicPassword, regionUrl, tokenKeyOf, verifyBearer } from "./auth";
+import { autoscalerRoutes } from "./autoscalers";
+import { backupRoutes } from "./backups";
 import { containerRoutes } from "./containers";
 import type { ControlTarget } from "./control";
 import { control } from "./control";
 import { databaseRoutes } from "./database";
 import { deploymentRoutes } from "./deployments";
 import { domainRoutes } from "./domains";
+import { eventRoutes } from "./events";
 import type { Fault } from "./faults";
 import { FaultInjector, RateLimiter } from "./faults";
 import { Holds } from "./holds";
@@ -17,8 +20,11 @@ import type { Caller, Ctx, Reply } from "./http";
 import { isReplyError } from "./http";
 import { integrationRoutes } from "./integrations";
 import { advance } from "./lifecycle";
+import { logDrainRoutes } from "./log-drains";
 import { monitoringRoutes } from "./monitoring";
+import { notifierRoutes } from "./notifiers";
 import type { EmulatorOptions } from "./options";
+import { pitrRoutes } from "./pitr";
 import type { Match, Route } from "./router";
 import { createRouter } from "./router";
 import { Store } from "./store";
@@ -35,8 +41,14 @@ export const allRoutes = (options: EmulatorOptions, extra: readonly Route[] = []
   ...domainRoutes,
   ...deploymentRoutes,
   ...databaseRoutes,
+  ...backupRoutes,
+  ...pitrRoutes,
+  ...eventRoutes,
   ...integrationRoutes,
   ...monitoringRoutes,
+  ...logDrainRoutes,
+  ...autoscalerRoutes,
+  ...notifierRoutes,
   ...extra,
 ];
 

@@ -140,6 +140,10 @@ export interface DatabaseState {
   database: JsonObject;
   backups: JsonObject[];
   users: JsonObject[];
+  /** Database operations (`pitr_restore`), newest last. */
+  operations?: JsonObject[];
+  /** Until when periodic backups have been taken (epoch ms); they are added lazily when the database is read. */
+  periodic_until?: number;
 }
 
 /** Everything stored for one app; each object in the API's own JSON shape. */
@@ -184,7 +188,14 @@ export interface ScheduledTask {
   at: number;
   region: RegionName;
   appId: string;
-  kind: "addon-running" | "operation-status" | "deployment-status" | "domain-certificate" | "backup-done";
+  kind:
+    | "addon-running"
+    | "operation-status"
+    | "deployment-status"
+    | "domain-certificate"
+    | "backup-done"
+    | "feature-status"
+    | "db-operation-status";
   targetId: string;
   status: string;
 }

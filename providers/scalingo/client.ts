@@ -10,6 +10,7 @@
  * @see https://developers.scalingo.com/
  */
 import type { AxiosInstance, AxiosStatic } from "axios";
+import type { z } from "zod";
 import { undefinedIf404 } from "../base/errors";
 import {
   type Call as BaseCall,
@@ -21,7 +22,7 @@ import {
 } from "../base/http";
 import type { Zod } from "../base/inputs";
 import { scalingoError, toApiError } from "./errors";
-import { bearerToken, regionUrls, type Session, sessionOf } from "./session";
+import { bearerToken, regionUrls, type Session, type SharedAuth, sessionOf } from "./session";
 import type { SessionHolder, Settings } from "./settings";
 
 export type { Method, Reply } from "../base/http";
@@ -35,6 +36,8 @@ export interface Call<T> extends BaseCall<T> {
   root?: string;
   /** Send no bearer: the public catalog (`/v1/features/stacks`, `/v1/addon_providers/:id/plans`). */
   anonymous?: boolean;
+  /** A bearer to send instead of the user's (a Database API add-on token, `database-api.ts`). */
+  token?: string;
 }
 
 /** A client bound to one region. */
@@ -49,15 +52,18 @@ export interface ScalingoClient {
   remove(call: Omit<Call<unknown>, "method">): Promise<void>;
   /** A list of names loaded once per host process for this region and `key` (a failed load is forgotten). */
   onceList(key: string, load: () => Promise<string[]>): Promise<string[]>;
+  /** The authentication state this client shares with every provider of the host using the same token. */
+  shared: SharedAuth;
 }
 
 /**
  * Whether a call can be sent again as it is after a lost response. GET/PUT/PATCH/DELETE are idempotent; of the
- * POSTs, only the token exchange, restart, scale (its replay is checked by the formation) and add-on token.
+ * POSTs, only the token exchange, restart, scale (its replay is checked by the formation), add-on token and
+ * database feature (enabling an enabled feature changes nothing).
  */
 export function replayable(method: string, path: string): boolean {
   if (method.toUpperCase() !== "POST") return true;
-  return /\/(tokens\/exchange|restart|scale|addons\/[^/]+\/token)$/.test(path);
+  return /\/(tokens\/exchange|restart|scale|addons\/[^/]+\/token|databases\/[^/]+\/features)$/.test(path);
 }
 
 /** axios-retry's condition for a Scalingo call: 429 always, 5xx and network errors for replayable calls. */
@@ -115,7 +121,10 @@ async function sendAnonymously<T>(
   }
 }
 
-/** Send `call` with a bearer; after a 401, once more with a fresh one. Failures become `ScalingoError`s. */
+/**
+ * Send `call` with the user's bearer (after a 401, once more with a fresh one), or with the call's own `token`
+ * as it is. Failures become `ScalingoError`s.
+ */
 async function sendWithBearer<T>(
   session: Session,
   z: Zod,
@@ -124,6 +133,7 @@ async function sendWithBearer<T>(
   call: Call<T>,
 ): Promise<Reply<T>> {
   try {
+    if (call.token !== undefined) return await send(call.token);
     try {
       return await send(await bearerToken(session, z, http));
     } catch (error) {
@@ -182,5 +192,17 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
     return loading;
   };
 
-  return { region, settings: session.settings, z, request, lookup, remove, onceList };
+  return { region, settings: session.settings, z, request, lookup, remove, onceList, shared: session.auth };
+}
+
+/** The items of a list endpoint: `GET path` → `{"<root>":[…]}`, each parsed with `item`. */
+export async function listAt<T>(
+  client: ScalingoClient,
+  op: string,
+  path: string,
+  root: string,
+  item: (z: Zod) => z.ZodType<T>,
+): Promise<T[]> {
+  const schema = client.z.array(item(client.z));
+  return (await client.request({ op, method: "GET", path, root, schema })).data;
 }

@@ -1,7 +1,8 @@
 /**
  * `Formation`: how many containers of which size run each process type. Only the declared types are managed;
- * a type removed from `processes` is scaled to 0. Deleting the resource leaves the containers as they are
- * (as Terraform's `scalingo_container_type` does); deleting the app stops them.
+ * a type removed from `processes` is scaled to 0. The amount of an autoscaled type belongs to its autoscaler
+ * (`autoscaled`). Deleting the resource leaves the containers as they are (as Terraform's
+ * `scalingo_container_type` does); deleting the app stops them.
  * @see https://developers.scalingo.com/apps#scale-an-application
  *
  * This file is the implementation the provider host runs; the class a program declares is in `formation.ts`.
@@ -9,9 +10,11 @@
 import { sameValue } from "../base/diff";
 import { errorStatus, undefinedIf404 } from "../base/errors";
 import { begin, beginFromState, providerMethods } from "../base/resource";
+import { listAutoscalers, patchAutoscaler } from "./autoscaler-provider";
 import type { ScalingoClient } from "./client";
 import { scalingoError } from "./errors";
 import { declaredProcesses, formationChanges } from "./formation-mappers";
+import type { ApiAutoscaler } from "./monitoring-schemas";
 import { waitForOperation } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import { type ApiContainer, containerSchema, type FormationInputs, formationInputsSchema } from "./schemas";
@@ -23,7 +26,11 @@ const FORMATION = scalingoResource({
   key: "appId",
   inputs: formationInputsSchema,
   what: (inputs) => `formation of app ${inputs.appId}`,
-  diff: appChildDiff(["processes"]),
+  diff: {
+    ...appChildDiff(["processes", "autoscaled"]),
+    // Formations stored before autoscalers existed have no `autoscaled`: the same as none.
+    same: { autoscaled: (olds, news) => sameValue(olds.autoscaled ?? {}, news.autoscaled ?? {}) },
+  },
 });
 
 const formationId = (appId: string) => `${appId}/formation`;
@@ -51,10 +58,35 @@ function unknownTypeError(
   );
 }
 
+/** The enabled autoscalers of the autoscaled types a scale call names (the call will disable them). */
+async function autoscalersToKeep(
+  client: ScalingoClient,
+  op: string,
+  inputs: FormationInputs,
+  names: readonly string[],
+): Promise<ApiAutoscaler[]> {
+  if (!names.some((name) => name in inputs.autoscaled)) return [];
+  const all = await listAutoscalers(client, op, inputs.appId);
+  return all.filter(
+    (a) => !a.disabled && names.includes(a.container_type) && a.container_type in inputs.autoscaled,
+  );
+}
+
+/** `POST /scale` and wait for the operation (a never-deployed app answers 200 without one). */
+async function sendScale(client: ScalingoClient, op: string, appId: string, containers: unknown[]) {
+  const reply = await client.request({
+    op,
+    method: "POST",
+    path: `/v1/apps/${appId}/scale`,
+    body: { containers },
+  });
+  if (reply.location !== undefined) await waitForOperation(client, op, appId, reply.location);
+}
+
 /**
- * `POST /scale` with the changed types, then wait for the operation (a never-deployed app answers 200 without
- * one). A replay after a lost response gets 400 "no change in containers formation": success when the
- * formation now matches.
+ * `POST /scale` with the changed types, then wait for the operation. A replay after a lost response gets 400
+ * "no change in containers formation": success when the formation now matches. Scalingo disables the
+ * autoscaler of every type a scale call names, so the ones that were enabled are enabled again after it.
  */
 async function scale(
   client: ScalingoClient,
@@ -63,22 +95,28 @@ async function scale(
   previous: FormationInputs["processes"],
 ) {
   const current = await listContainers(client, op, inputs.appId);
-  const containers = formationChanges(previous, inputs.processes, current);
+  const containers = formationChanges(previous, inputs.processes, current, inputs.autoscaled);
   if (containers.length === 0) return;
-  const path = `/v1/apps/${inputs.appId}/scale`;
+  const keep = await autoscalersToKeep(
+    client,
+    op,
+    inputs,
+    containers.map((c) => c.name),
+  );
   try {
-    const reply = await client.request({ op, method: "POST", path, body: { containers } });
-    if (reply.location !== undefined) await waitForOperation(client, op, inputs.appId, reply.location);
+    await sendScale(client, op, inputs.appId, containers);
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     const status = errorStatus(error);
-    if (status === 400 && /no change in containers formation/.test(error.message)) {
-      const now = await listContainers(client, op, inputs.appId);
-      if (formationChanges(previous, inputs.processes, now).length === 0) return;
+    const replayed = status === 400 && /no change in containers formation/.test(error.message);
+    const now = replayed ? await listContainers(client, op, inputs.appId) : current;
+    if (!replayed || formationChanges(previous, inputs.processes, now, inputs.autoscaled).length > 0) {
+      if (status === 422 || status === 404) throw unknownTypeError(op, inputs, current, error);
+      throw error;
     }
-    if (status === 422 || status === 404) throw unknownTypeError(op, inputs, current, error);
-    throw error;
   }
+  for (const autoscaler of keep)
+    await patchAutoscaler(client, op, inputs.appId, autoscaler, { disabled: false });
 }
 
 /** The dynamic provider behind {@link Formation}. */
@@ -95,7 +133,7 @@ export const formationProvider: ScalingoProvider = {
     const { state, op, client } = await beginFromState(this, "read", stored ?? {}, FORMATION);
     const current = await undefinedIf404(listContainers(client, op, state.appId));
     if (current === undefined) return {};
-    const processes = declaredProcesses(state.processes, current);
+    const processes = declaredProcesses(state.processes, current, state.autoscaled);
     const inputs = {
       ...state,
       processes: sameValue(processes, state.processes) ? state.processes : processes,

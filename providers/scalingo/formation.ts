@@ -1,7 +1,8 @@
 /**
  * `Formation`: how many containers of which size run each process type. Only the declared types are managed;
- * a type removed from `processes` is scaled to 0. Deleting the resource leaves the containers as they are
- * (as Terraform's `scalingo_container_type` does); deleting the app stops them.
+ * a type removed from `processes` is scaled to 0. The amount of an autoscaled type belongs to its autoscaler
+ * (`autoscaled`). Deleting the resource leaves the containers as they are (as Terraform's
+ * `scalingo_container_type` does); deleting the app stops them.
  * @see https://developers.scalingo.com/apps#scale-an-application
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -30,6 +31,14 @@ export interface FormationArgs {
    * @example `{ web: { amount: 2, size: "M" }, worker: { amount: 1, size: "S" } }`
    */
   processes: pulumi.Input<Record<string, pulumi.Input<ProcessScale>>>;
+  /**
+   * Types whose amount an {@link Autoscaler} owns, with its bounds. For them the formation sets the size and only
+   * brings the amount within bounds (its declared amount is what it reports while the autoscaler keeps it
+   * there); after a scale call naming them it enables again the autoscalers that call disabled.
+   * @default `{}`
+   * @example `{ web: { min: 2, max: 6 } }`
+   */
+  autoscaled?: pulumi.Input<Record<string, pulumi.Input<{ min: number; max: number }>>>;
 }
 
 /**

@@ -32,7 +32,7 @@ const region = (z: Zod) =>
     .min(1, "must be a Scalingo region such as osc-fr1");
 
 /** Fields every child resource of an app accepts. */
-const child = (z: Zod) => ({
+export const childFields = (z: Zod) => ({
   ...common(z),
   appId: z.string({ error: "must be the app's ID (App.appId)" }).min(1, "must be the app's ID (App.appId)"),
   region: region(z),
@@ -68,7 +68,7 @@ export const ADDON_PROVIDERS = ["postgresql", "redis", "scalingo-postgresql", "s
 /** Inputs of an Addon (`provider` comes out normalised to `postgresql` or `redis`). */
 export const addonInputsSchema = (z: Zod) =>
   z.object({
-    ...child(z),
+    ...childFields(z),
     provider: z
       .enum(ADDON_PROVIDERS, {
         error: "must be one of postgresql, redis (or scalingo-postgresql, scalingo-redis)",
@@ -84,7 +84,7 @@ export const addonInputsSchema = (z: Zod) =>
 /** Inputs of a Variables resource. */
 export const variablesInputsSchema = (z: Zod) =>
   z.object({
-    ...child(z),
+    ...childFields(z),
     variables: z.record(
       z
         .string()
@@ -96,26 +96,38 @@ export const variablesInputsSchema = (z: Zod) =>
       z.string().max(32768, "variable values are at most 32768 characters long"),
     ),
     restartOnChange: z.boolean().default(false),
+    /** Keys whose change restarts the app even without `restartOnChange` (Scalingo reads them at start). */
+    restartKeys: z.array(z.string()).optional(),
   });
+
+/** Process types: lower-case names from the Procfile. */
+export const CONTAINER_TYPE_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** Inputs of a Formation. */
 export const formationInputsSchema = (z: Zod) =>
   z.object({
-    ...child(z),
+    ...childFields(z),
     processes: z.record(
-      z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "process types are lower-case names from the Procfile"),
+      z.string().regex(CONTAINER_TYPE_PATTERN, "process types are lower-case names from the Procfile"),
       z.object({
         amount: z.number().int("must be a whole number").min(0, "must be 0 or more"),
         size: z.enum(CONTAINER_SIZES, { error: `must be one of ${CONTAINER_SIZES.join(", ")}` }),
       }),
     ),
+    /** Types whose amount an autoscaler owns, with its bounds: the formation keeps them within, no more. */
+    autoscaled: z
+      .record(
+        z.string().regex(CONTAINER_TYPE_PATTERN, "process types are lower-case names from the Procfile"),
+        z.object({ min: z.int().min(0), max: z.int().min(0) }),
+      )
+      .default({}),
   });
 
 /** Inputs of a Domain. */
 export const domainInputsSchema = (z: Zod) =>
   z
     .object({
-      ...child(z),
+      ...childFields(z),
       name: z
         .string({ error: "must be a host name such as www.example.com" })
         .max(253)

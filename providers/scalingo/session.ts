@@ -28,6 +28,8 @@ export interface SharedAuth {
   regions?: Promise<ApiRegion[]>;
   /** Public lists of names read once per run (the catalog of stacks and plans), by region and path. */
   lists?: Map<string, Promise<string[]>>;
+  /** Database API tokens by add-on ID (`database-api.ts`): one request per database, however many resources. */
+  addonTokens?: Map<string, Promise<{ token: string; refreshAt: number }>>;
 }
 
 /** What a call runs with: this provider's settings and the shared authentication state. Never serialized. */

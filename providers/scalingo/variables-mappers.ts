@@ -26,6 +26,16 @@ export function variablesPlan(
   return { upsert, remove };
 }
 
+/** Whether a plan calls for a restart: any change with `restartOnChange`, else a change of a `restartKeys` name. */
+export function needsRestart(
+  plan: ReturnType<typeof variablesPlan>,
+  inputs: Pick<VariablesInputs, "restartOnChange" | "restartKeys">,
+): boolean {
+  const names = [...plan.upsert.map((v) => v.name), ...plan.remove.map((v) => v.name)];
+  if (inputs.restartOnChange) return names.length > 0;
+  return names.some((name) => inputs.restartKeys?.includes(name) ?? false);
+}
+
 /** The declared variables as they are on Scalingo; keys deleted out of band are left out. */
 export function declaredVariables(
   declared: Readonly<Record<string, string>>,

@@ -13,7 +13,7 @@ import { waitForOperation } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import { appSchema, type VariablesInputs, variableSchema, variablesInputsSchema } from "./schemas";
 import type { ScalingoProvider, Settings } from "./settings";
-import { declaredVariables, variablesOutputs, variablesPlan } from "./variables-mappers";
+import { declaredVariables, needsRestart, variablesOutputs, variablesPlan } from "./variables-mappers";
 
 /** Check and diff of a Variables resource: values change in place; another app is another set. */
 const VARIABLES = scalingoResource({
@@ -21,7 +21,7 @@ const VARIABLES = scalingoResource({
   key: "appId",
   inputs: variablesInputsSchema,
   what: (inputs) => `variables of app ${inputs.appId}`,
-  diff: appChildDiff(["variables", "restartOnChange"]),
+  diff: appChildDiff(["variables", "restartOnChange", "restartKeys"]),
 });
 
 const variablesId = (appId: string) => `${appId}/variables`;
@@ -73,8 +73,7 @@ async function converge(
   for (const variable of plan.remove) {
     await client.remove({ op, path: `${path}/${variable.id}` });
   }
-  const changed = plan.upsert.length + plan.remove.length > 0;
-  if (changed && inputs.restartOnChange) await restart(client, op, inputs.appId);
+  if (needsRestart(plan, inputs)) await restart(client, op, inputs.appId);
 }
 
 /** The dynamic provider behind {@link Variables}. */
@@ -105,7 +104,7 @@ export const variablesProvider: ScalingoProvider = keepingObjects<Settings>({
 
   async delete(_id, props) {
     const { state, op, client } = await beginFromState(this, "delete", props, VARIABLES);
-    const none = { ...state, variables: {}, restartOnChange: false };
+    const none = { ...state, variables: {}, restartOnChange: false, restartKeys: [] };
     await undefinedIf404(converge(client, op, state.variables, none));
   },
 });

@@ -26,6 +26,12 @@ export interface VariablesArgs {
    * @default `false`
    */
   restartOnChange?: pulumi.Input<boolean>;
+  /**
+   * Names whose change restarts the app even without `restartOnChange`: variables Scalingo only reads at
+   * start, such as the custom error pages' `SCALINGO_*_URL`.
+   * @example `["SCALINGO_STOPPED_PAGE_URL"]`
+   */
+  restartKeys?: pulumi.Input<string[]>;
 }
 
 /**

@@ -35,6 +35,8 @@ describe("paasenv command line", () => {
     [["preview", "--help"], "--markdown <file>"],
     [["recover", "--help"], "--assume-dead-after <duration>"],
     [["validate", "--help"], "Usage: paasenv validate [options] <stacks...>"],
+    [["status", "--help"], "Usage: paasenv status [options] <stack>"],
+    [["db", "restore", "--help"], "--confirm <stack>"],
     [["emulator", "--help"], "--alwaysdata-zone <zone>"],
   ])("has help for %j", async (argv, text) => {
     const result = await run(...argv);
@@ -63,6 +65,15 @@ describe("paasenv command line", () => {
     [["recover", "not a stack"], '"not a stack" is not a stack name'],
     [["validate"], "missing required argument 'stacks'"],
     [["emulator", "--bogus", "1"], 'Unknown emulator option "--bogus"'],
+    [["db", "restore", "production"], "required option '--to <time>' not specified"],
+    [
+      ["db", "restore", "production", "--to", "yesterday"],
+      '--to must be a date and time with its offset, such as 2026-07-18T23:00:00Z or 2026-07-19T01:00:00+02:00, got "yesterday"',
+    ],
+    [
+      ["db", "restore", "production", "--to", "2026-07-18T23:00:00"],
+      "--to must be a date and time with its offset",
+    ],
   ])("exits 2 on usage errors: %j", async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(2);

@@ -76,7 +76,8 @@ describe("paasenv validate", () => {
     const result = await run("--cwd", REPO_ROOT, "validate", "staging", "production");
     expect(result).toEqual({
       code: 0,
-      stdout: "Pulumi.staging.yaml: valid (9 paasenv keys)\nPulumi.production.yaml: valid (8 paasenv keys)\n",
+      stdout:
+        "Pulumi.staging.yaml: valid (11 paasenv keys)\nPulumi.production.yaml: valid (13 paasenv keys)\n",
       stderr: "",
     });
   });

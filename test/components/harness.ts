@@ -120,6 +120,14 @@ function mockState(type: string, name: string, inputs: Record<string, unknown>):
       };
     case "pulumi-nodejs:dynamic/scalingo:Domain":
       return { ...inputs, domainId: `domain-id-${text("name")}` };
+    case "pulumi-nodejs:dynamic/scalingo:Notifier":
+      return { ...inputs, notifierId: `no-${text("name")}` };
+    case "pulumi-nodejs:dynamic/scalingo:DatabaseSettings": {
+      const backups = (inputs.backups ?? {}) as { enabled?: boolean; hour?: number };
+      return { ...inputs, periodicBackups: { enabled: backups.enabled ?? true, hours: [backups.hour ?? 0] } };
+    }
+    case "pulumi-nodejs:dynamic/scalingo:DatabaseUser":
+      return { ...inputs, connectionUrl: `postgresql://${text("name")}:generated@db.example:30000/db` };
     case "scaleway:object/bucket:Bucket":
       return {
         ...inputs,

@@ -21,7 +21,21 @@ const DIST = join(ROOT, "dist", `serialization-${process.pid}`);
 const TEXT = join(DIST, "provider.js");
 const TOKEN = "tk-us-serialization-secret-4f1c9e";
 const API_KEY = "cfg-secret-key-91b2";
-const NAMES = ["app", "addon", "variables", "formation", "domain"] as const;
+const NAMES = [
+  "app",
+  "addon",
+  "variables",
+  "formation",
+  "domain",
+  "pg",
+  "notifier",
+  "alert",
+  "logDrain",
+  "settings",
+  "dbUser",
+  "autoscaler",
+  "collaborator",
+] as const;
 
 let scalingo: Awaited<ReturnType<typeof startEmulator>>;
 let alwaysdata: AlwaysdataEmulator;
@@ -133,11 +147,26 @@ async function expectWholeLifecycle(report: Report): Promise<void> {
   expect(steps.addon.outs.connectionUrl).toMatch(/^redis:\/\//);
   expect(steps.variables.read.props).toMatchObject({ variables: { GREETING: "hello" }, names: ["GREETING"] });
   expect(steps.formation.read.props).toMatchObject({
-    processes: { web: { amount: 1, size: "S" } },
+    processes: { web: { amount: 2, size: "S" } },
+    autoscaled: { web: { min: 2, max: 4 } },
     resourceType: "scalingo:Formation",
   });
   expect(steps.domain.outs).toMatchObject({ name: "www.serialized.example", letsEncrypt: true });
+  expect(steps.notifier.read.props).toMatchObject({ events: ["crash"], resourceType: "scalingo:Notifier" });
+  expect(steps.alert.read.props).toMatchObject({
+    notifiers: [steps.notifier.id],
+    durationBeforeTrigger: "2m",
+  });
+  expect(steps.logDrain.outs).toMatchObject({ drainUrl: "syslog://logs.example.com:6514" });
+  expect(steps.settings.read.props).toMatchObject({
+    periodicBackups: { enabled: true, hours: [3] },
+    features: ["force-ssl"],
+  });
+  expect(steps.dbUser.outs.connectionUrl).toMatch(/^postgresql:\/\/metabase:/);
+  expect(steps.autoscaler.read.props).toMatchObject({ minContainers: 2, maxContainers: 4, disabled: false });
+  expect(steps.collaborator.read.props).toMatchObject({ email: "dev@example.com", limited: false });
   for (const name of NAMES) {
+    expect(steps[name].read.id, name).toBe(steps[name].id);
     expect(steps[name].failures).toEqual([]);
     expect(steps[name].outs).not.toHaveProperty("__provider");
   }

@@ -39,6 +39,65 @@ async function errorOf(promise: Promise<unknown>) {
   }
 }
 
+/** The production resources of an app with a PostgreSQL add-on, in the order a stack declares them. */
+async function production(provider: Provider, appId: string, region: string) {
+  const child = { appId, region };
+  const pg = await lifecycle(provider, "scalingo:Addon", {
+    ...child,
+    provider: "postgresql",
+    plan: "postgresql-starter-512",
+  });
+  const addonId = pg.id;
+  const notifier = await lifecycle(provider, "scalingo:Notifier", {
+    ...child,
+    name: "ops",
+    platform: "email",
+    emails: ["ops@example.com"],
+    events: ["crash"],
+  });
+  return {
+    pg,
+    notifier,
+    alert: await lifecycle(provider, "scalingo:Alert", {
+      ...child,
+      containerType: "web",
+      metric: "5XX",
+      limit: 10,
+      durationBeforeTrigger: "2m",
+      notifiers: [notifier.id],
+    }),
+    logDrain: await lifecycle(provider, "scalingo:LogDrain", {
+      ...child,
+      addonId,
+      type: "syslog",
+      host: "logs.example.com",
+      port: 6514,
+    }),
+    settings: await lifecycle(provider, "scalingo:DatabaseSettings", {
+      ...child,
+      addonId,
+      backups: { enabled: true, hour: 3 },
+      maintenanceWindow: { day: "sunday", hour: 2 },
+      features: ["force-ssl"],
+    }),
+    dbUser: await lifecycle(provider, "scalingo:DatabaseUser", {
+      ...child,
+      addonId,
+      name: "metabase",
+      readOnly: true,
+    }),
+    autoscaler: await lifecycle(provider, "scalingo:Autoscaler", {
+      ...child,
+      containerType: "web",
+      minContainers: 2,
+      maxContainers: 4,
+      metric: "rpm_per_container",
+      target: 600,
+    }),
+    collaborator: await lifecycle(provider, "scalingo:Collaborator", { ...child, email: "dev@example.com" }),
+  };
+}
+
 /**
  * Every Scalingo resource through its life. The deletes run in `laterRun`, a second provider as in a later
  * `pulumi destroy`, whose config permits losing the app with its add-on (read from the stack config by the
@@ -64,9 +123,11 @@ async function scalingo(provider: Provider, laterRun: (config: Record<string, st
     formation: await lifecycle(provider, "scalingo:Formation", {
       appId,
       region,
-      processes: { web: { amount: 1, size: "S" } },
+      processes: { web: { amount: 2, size: "S" } },
+      autoscaled: { web: { min: 2, max: 4 } },
     }),
     domain: await lifecycle(provider, "scalingo:Domain", { appId, region, name: "www.serialized.example" }),
+    ...(await production(provider, appId, region)),
   };
   const clash = await errorOf(
     provider.create({ name: "serialized-app", region, resourceType: "scalingo:App", __provider: "text" }),
@@ -80,7 +141,22 @@ async function scalingo(provider: Provider, laterRun: (config: Record<string, st
     "paasenv:permitDataLoss": JSON.stringify([{ resource: "app", id: appId }]),
   });
   await destroyer.delete(guard.id, guard.outs);
-  for (const name of ["domain", "formation", "variables", "addon", "app"] as const) {
+  const order = [
+    "collaborator",
+    "autoscaler",
+    "dbUser",
+    "settings",
+    "logDrain",
+    "alert",
+    "notifier",
+    "pg",
+    "domain",
+    "formation",
+    "variables",
+    "addon",
+    "app",
+  ] as const;
+  for (const name of order) {
     await destroyer.delete(steps[name].id, steps[name].outs);
   }
   const afterDelete = await destroyer.read(appId, app.outs);

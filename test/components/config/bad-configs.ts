@@ -3,6 +3,8 @@
  * bad value where there is one): `[label, patch of the minimal valid config, expected part of a problem]`.
  */
 
+import { productionResourceCases } from "./bad-configs-production";
+
 export type BadConfig = [string, Record<string, unknown>, string];
 
 /** The namespace itself: `paasenv:environment`, unknown keys, the data-loss permission and its retired boolean. */
@@ -286,7 +288,7 @@ const productionCases: BadConfig[] = [
   ],
 ];
 
-/** Every bad config. */
+/** Every bad config (the production resources' in `bad-configs-production.ts`). */
 export const badConfigs: BadConfig[] = [
   ...namespaceCases,
   ...appCases,
@@ -297,4 +299,5 @@ export const badConfigs: BadConfig[] = [
   ...storageCases,
   ...reviewCases,
   ...productionCases,
+  ...productionResourceCases,
 ];

@@ -58,6 +58,7 @@ describe("parseStackConfig defaults", () => {
         domain: false,
         size: "S",
         plans: { postgresql: "postgresql-sandbox", redis: "redis-sandbox" },
+        keep: [],
       },
     });
   });

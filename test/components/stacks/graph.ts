@@ -25,6 +25,19 @@ export const T = {
   guard: "pulumi-nodejs:dynamic/paasenv:Guard",
 } as const;
 
+/** The production resources' types. */
+export const P = {
+  monitoring: "paasenv:index:Monitoring",
+  database: "paasenv:index:Database",
+  notifier: "pulumi-nodejs:dynamic/scalingo:Notifier",
+  alert: "pulumi-nodejs:dynamic/scalingo:Alert",
+  logDrain: "pulumi-nodejs:dynamic/scalingo:LogDrain",
+  autoscaler: "pulumi-nodejs:dynamic/scalingo:Autoscaler",
+  collaborator: "pulumi-nodejs:dynamic/scalingo:Collaborator",
+  settings: "pulumi-nodejs:dynamic/scalingo:DatabaseSettings",
+  user: "pulumi-nodejs:dynamic/scalingo:DatabaseUser",
+} as const;
+
 /** A secret config value, as `pulumi config set --secret --path 'paasenv:secretEnv.DJANGO_SECRET_KEY'` makes it. */
 const SECRET_ENV = { "paasenv:secretEnv": JSON.stringify({ DJANGO_SECRET_KEY: "s3cr3t-value" }) };
 /** The deployer's Scaleway access key (`scaleway:accessKey`); the mocks say it belongs to `user-of-<key>`. */
@@ -45,9 +58,9 @@ export const reviewConfig = () => ({
 });
 
 const nameOf = (urn: string) => urn.split("::").pop() ?? "";
-/** The `Variables` resource's input map. */
+/** The app's `Variables` resource's input map (not the error pages'). */
 export const variablesOf = (graph: ProgramRun) =>
-  (graph.byType(T.variables)[0]?.inputs.variables ?? {}) as Record<string, string>;
+  (graph.byName("paasenv-variables").inputs.variables ?? {}) as Record<string, string>;
 
 /** One `AppEnvironment` at the root; every child parented to its component and named `<parent>-<key>`. */
 export function expectTreeShape(graph: ProgramRun): void {

@@ -1,7 +1,7 @@
 /** A review stack made from staging under mocks: its name, sandbox plans, domain and bucket. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProgramRun } from "../harness";
-import { expectTreeShape, RUN_TIMEOUT, reviewConfig, run, variablesOf } from "./graph";
+import { expectTreeShape, P, RUN_TIMEOUT, reviewConfig, run, variablesOf } from "./graph";
 
 describe("review stack made from staging", () => {
   let graph: ProgramRun;
@@ -17,6 +17,10 @@ describe("review stack made from staging", () => {
   it("names the app <source>-review-<N> and runs one small web container, no worker", () => {
     expect(graph.byName("paasenv-app").inputs).toMatchObject({ name: "myapp-staging-review-7" });
     expect(graph.byName("paasenv-formation").inputs.processes).toEqual({ web: { amount: 1, size: "S" } });
+  });
+
+  it("drops staging's notifier and log drains: review.keep names none", () => {
+    for (const type of Object.values(P)) expect(graph.byType(type), type).toEqual([]);
   });
 
   it("uses the sandbox plans", () => {

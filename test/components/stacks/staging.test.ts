@@ -1,7 +1,7 @@
 /** The committed staging stack under mocks: every resource, its wiring, its outputs. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { isSerializedSecret, type ProgramRun, stackFileConfig } from "../harness";
-import { countTypes, expectTreeShape, RUN_TIMEOUT, run, T, variablesOf } from "./graph";
+import { countTypes, expectTreeShape, P, RUN_TIMEOUT, run, T, variablesOf } from "./graph";
 
 describe("staging stack", () => {
   let graph: ProgramRun;
@@ -26,6 +26,9 @@ describe("staging stack", () => {
       [T.domain]: 1,
       [T.record]: 1,
       [T.guard]: 2,
+      [P.monitoring]: 1,
+      [P.notifier]: 1,
+      [P.logDrain]: 3,
     });
   });
 
@@ -50,6 +53,11 @@ describe("staging stack", () => {
         "paasenv-staging.example.com",
         "paasenv-staging.example.com-scalingo",
         "paasenv-staging.example.com-dns",
+        "paasenv-monitoring",
+        "paasenv-monitoring-notifier-team",
+        "paasenv-drain-papertrail-logs-papertrailapp-com",
+        "paasenv-drain-papertrail-logs-papertrailapp-com-postgresql",
+        "paasenv-drain-papertrail-logs-papertrailapp-com-redis",
       ].sort(),
     );
   });

@@ -120,11 +120,12 @@ describe("SCM link, collaborators, notifiers, alerts, log drains, autoscalers", 
       alert: { container_type: "web", metric: "cpu", limit: 0.8, remind_every: "5m" },
     });
     expect(created.status).toBe(201);
+    // Stored and returned as Go writes durations (DEVDOCS shows "5m30s").
     expect(created.json.alert).toMatchObject({
       container_type: "web",
       metric: "cpu",
       limit: 0.8,
-      remind_every: "5m",
+      remind_every: "5m0s",
     });
     expect(created.json.alert.id).toMatch(/^al-/);
     const flat = await at("PUT", `/alerts/${created.json.alert.id}`, {

@@ -123,4 +123,59 @@ describe("the official scalingo.js client, unchanged, against the emulator", () 
     const gone = await client.Apps.find(app.id).catch((e: unknown) => e);
     expect(gone).toMatchObject({ status: 404, data: { resource: "app", error: "not found" } });
   });
+
+  it("drives the production APIs: event types, notifiers, alerts, autoscalers, collaborators", async () => {
+    const client = await clientFromToken("tk-us-official-client", {
+      apiUrl: emulator.url,
+      authApiUrl: emulator.url,
+    });
+    const app = await client.Apps.create({ name: "official-prod" });
+    const types = await client.Events.listEventTypes();
+    const categories = await client.Events.listEventCategories();
+    const deployed = types.find((t) => t.name === "deployment");
+    expect(categories.map((c) => c.id)).toContain(deployed?.category_id);
+    const platforms = (await client.NotificationPlatforms.list()) as unknown as {
+      id: string;
+      name: string;
+    }[];
+    const email = platforms.find((p) => p.name === "email");
+    const notifier = await client.Notifiers.create(app.id, {
+      platform_id: email?.id ?? "",
+      name: "ops",
+      send_all_alerts: true,
+      selected_event_ids: [deployed?.id ?? ""],
+      type_data: { emails: ["ops@example.com"] },
+    });
+    expect(notifier.id).toMatch(/^no-/);
+    const alert = await client.Alerts.create(app.id, {
+      container_type: "web",
+      metric: "memory",
+      limit: 0.9,
+      notifiers: [notifier.id],
+    });
+    const listed = await client.Alerts.for(app.id);
+    expect(listed.map((a) => [a.id, a.notifiers])).toEqual([[alert.id, [notifier.id]]]);
+
+    await client.Containers.scale(app.id, [{ name: "web", amount: 1, size: "M" }]);
+    const autoscaler = await client.Autoscalers.create(app.id, {
+      container_type: "web",
+      min_containers: 2,
+      max_containers: 4,
+      metric: "cpu",
+      target: 0.6,
+    });
+    expect((await client.Containers.for(app.id)).map((c) => [c.name, c.amount])).toEqual([["web", 2]]);
+    const updated = await client.Autoscalers.update(app.id, autoscaler.id, { max_containers: 5 });
+    expect(updated.max_containers).toBe(5);
+
+    const invited = await client.Collaborators.invite(app.id, "dev@example.com");
+    expect(invited).toMatchObject({ email: "dev@example.com", status: "pending" });
+    const addon = await client.Addons.create(app.id, {
+      addon_provider_id: "redis",
+      plan_id: (await client.Addons.listProviders()).find((p) => p.id === "redis")?.plans?.[0]?.id ?? "",
+    });
+    expect(addon.id).toMatch(/^ad-/);
+    expect(addon.addon_provider.name).toBe("Redis® OSS");
+    await client.Apps.destroy(app.id, "official-prod");
+  });
 });

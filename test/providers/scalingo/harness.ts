@@ -7,7 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as pulumi from "@pulumi/pulumi";
 import { create as createTar } from "tar";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startEmulator } from "../../../emulator/scalingo";
+import { addonProvider } from "../../../providers/scalingo/addon-provider";
+import { appProvider } from "../../../providers/scalingo/app-provider";
 import { resetSessions } from "../../../providers/scalingo/session";
 import type { ScalingoProvider } from "../../../providers/scalingo/settings";
 
@@ -169,8 +172,11 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & Reco
   throw new Error("expected the promise to reject, but it resolved");
 }
 
-/** Call the emulator's API as a user would (exchange, then Bearer), for setup steps the provider does not do. */
-async function api(
+/**
+ * Call the emulator's API as a user would (exchange, then Bearer): setup steps the provider does not do, and
+ * changes made outside Pulumi (drift) in the API's own terms.
+ */
+export async function api(
   h: Harness,
   method: string,
   path: string,
@@ -188,7 +194,7 @@ async function api(
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json()) as Record<string, unknown>;
+  const json = (res.status === 204 ? {} : await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
@@ -218,4 +224,41 @@ export async function deployApp(h: Harness, appName: string, procfile: string): 
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** An app and one add-on of it, created through the providers (configure them first). */
+export async function appWithAddon(
+  appName: string,
+  provider: "postgresql" | "redis",
+  plan: string,
+): Promise<{ appId: string; addonId: string }> {
+  const appId = (await appProvider.create({ name: appName, region: "osc-fr1" })).id;
+  const addonId = (await addonProvider.create({ appId, region: "osc-fr1", provider, plan })).id;
+  return { appId, addonId };
+}
+
+/**
+ * One emulator for the test file: started before all tests, stopped after, reset and `providers` configured
+ * before each test. Returns the harness (read it inside tests and hooks).
+ */
+export function useHarness(
+  providers: Configurable[],
+  options: Parameters<typeof startEmulator>[0] = {},
+): () => Harness {
+  let harness: Harness | undefined;
+  const current = () => {
+    if (harness === undefined) throw new Error("the harness is not started yet");
+    return harness;
+  };
+  beforeAll(async () => {
+    harness = await startHarness(options);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  beforeEach(async () => {
+    await current().reset();
+    await current().configure(providers);
+  });
+  return current;
 }

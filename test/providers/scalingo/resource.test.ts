@@ -23,7 +23,7 @@ describe("checkInputs", () => {
   it("passes an unknown nested value through while defaulting the known fields", () => {
     const news = { ...base, processes: { web: { amount: UNKNOWN, size: "M" } } };
     expect(checkInputs(schema, news, wording("Formation"))).toEqual({
-      inputs: { ...news, providerVersion: "1" },
+      inputs: { ...news, providerVersion: "1", autoscaled: {} },
       failures: [],
     });
   });

@@ -52,6 +52,32 @@ beforeAll(async () => {
 
 const urnOf = (r: pulumi.Resource) => new Promise<string>((resolve) => r.urn.apply(resolve));
 
+/** One resource of each production type, on the app `child` names. */
+function productionResources(child: { appId: pulumi.Output<string>; region: string }): pulumi.Resource[] {
+  const db = { ...child, addonId: "ad-1" };
+  return [
+    new scalingo.Notifier("shop-notifier", {
+      ...child,
+      name: "team",
+      platform: "slack",
+      webhookUrl: "https://h.example/x",
+    }),
+    new scalingo.Alert("shop-alert", { ...child, containerType: "web", metric: "cpu", limit: 0.9 }),
+    new scalingo.LogDrain("shop-drain", { ...child, type: "datadog", token: "t", drainRegion: "eu-west-2" }),
+    new scalingo.DatabaseSettings("shop-pg-settings", { ...db, backups: { enabled: true } }),
+    new scalingo.DatabaseUser("shop-pg-user", { ...db, name: "metabase", password: "p".repeat(24) }),
+    new scalingo.Autoscaler("shop-autoscaler", {
+      ...child,
+      containerType: "web",
+      minContainers: 2,
+      maxContainers: 4,
+      metric: "cpu",
+      target: 0.6,
+    }),
+    new scalingo.Collaborator("shop-dev", { ...child, email: "dev@example.com" }),
+  ];
+}
+
 describe("resource classes", () => {
   it("register distinct type tokens, the provider version, the resource name and their secret outputs", async () => {
     const app = new scalingo.App("shop", { name: "shop-staging", region: "osc-fr1" });
@@ -63,19 +89,33 @@ describe("resource classes", () => {
         new scalingo.Variables("shop-env", { ...child, variables: { A: "1" } }),
         new scalingo.Formation("shop-formation", { ...child, processes: { web: { amount: 1, size: "S" } } }),
         new scalingo.Domain("shop-www", { ...child, name: "www.example.com", tlsCert: "c", tlsKey: "k" }),
+        ...productionResources(child),
       ].map(urnOf),
     );
     const byName = Object.fromEntries(registered.map((r) => [r.name, r]));
     expect(registered.map((r) => `${r.type} ${r.name}`).sort()).toEqual([
       "pulumi-nodejs:dynamic/scalingo:Addon shop-pg",
+      "pulumi-nodejs:dynamic/scalingo:Alert shop-alert",
       "pulumi-nodejs:dynamic/scalingo:App shop",
+      "pulumi-nodejs:dynamic/scalingo:Autoscaler shop-autoscaler",
+      "pulumi-nodejs:dynamic/scalingo:Collaborator shop-dev",
+      "pulumi-nodejs:dynamic/scalingo:DatabaseSettings shop-pg-settings",
+      "pulumi-nodejs:dynamic/scalingo:DatabaseUser shop-pg-user",
       "pulumi-nodejs:dynamic/scalingo:Domain shop-www",
       "pulumi-nodejs:dynamic/scalingo:Formation shop-formation",
+      "pulumi-nodejs:dynamic/scalingo:LogDrain shop-drain",
+      "pulumi-nodejs:dynamic/scalingo:Notifier shop-notifier",
       "pulumi-nodejs:dynamic/scalingo:Variables shop-env",
     ]);
     for (const r of registered) {
       const resourceType = r.type.replace("pulumi-nodejs:dynamic/", "");
-      expect(r.inputs).toMatchObject({ providerVersion: "2", resourceName: r.name, resourceType });
+      // The first five went to 2 when their code moved to by-reference; the production resources start at 1.
+      const version = ["App", "Addon", "Variables", "Formation", "Domain"].includes(
+        r.type.split(":").at(-1) ?? "",
+      )
+        ? "2"
+        : "1";
+      expect(r.inputs).toMatchObject({ providerVersion: version, resourceName: r.name, resourceType });
       // The provider host finds the implementation of each type in the registry.
       expect(implementations[resourceType], resourceType).toBeDefined();
     }
@@ -85,6 +125,35 @@ describe("resource classes", () => {
     expect(byName["shop-pg"]?.secretOutputs).toEqual(["connectionUrl"]);
     expect(byName["shop-env"]?.secretOutputs).toEqual(["variables"]);
     expect(byName["shop-www"]?.secretOutputs).toEqual(["tlsCert", "tlsKey"]);
+    expect(byName["shop-notifier"]?.secretOutputs).toEqual(["webhookUrl"]);
+    expect(byName["shop-drain"]?.secretOutputs).toEqual(["drainUrl", "token", "url"]);
+    expect(byName["shop-pg-user"]?.secretOutputs).toEqual(["password", "connectionUrl"]);
+    for (const name of ["shop-alert", "shop-autoscaler", "shop-dev", "shop-pg-settings"]) {
+      expect(byName[name]?.secretOutputs, name).toEqual([]);
+    }
+  });
+
+  it("mark webhook URLs, drain tokens and database passwords secret from the inputs on", async () => {
+    const child = { appId: "ap-1", region: "osc-fr1" };
+    const notifier = new scalingo.Notifier("n2", {
+      ...child,
+      name: "t",
+      platform: "webhook",
+      webhookUrl: "https://h.example/x",
+    });
+    const drain = new scalingo.LogDrain("d2", { ...child, type: "datadog", token: "t", drainRegion: "eu" });
+    const user = new scalingo.DatabaseUser("u2", {
+      ...child,
+      addonId: "ad-1",
+      name: "metabase",
+      password: "p".repeat(24),
+    });
+    const outputs = { ...notifier, ...drain, ...user } as unknown as Record<
+      "webhookUrl" | "token" | "password",
+      pulumi.Output<unknown>
+    >;
+    for (const key of ["webhookUrl", "token", "password"] as const)
+      expect(await pulumi.isSecret(outputs[key]), key).toBe(true);
   });
 
   it("mark variable values and certificates secret from the inputs on", async () => {

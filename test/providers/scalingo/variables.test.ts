@@ -135,4 +135,22 @@ describe("Variables lifecycle against the emulator", () => {
     const operations = (await appsOf(h))["shop-staging"]?.operations ?? [];
     expect(operations.filter((o) => o.type === "restart").map((o) => o.status)).toEqual(["done"]);
   });
+
+  it("restarts after a change of one of restartKeys, not after a change of another key", async () => {
+    const pages = { SCALINGO_STOPPED_PAGE_URL: "https://pages.example.com/a.html", OTHER: "1" };
+    const { id, outs, inputs } = await createVariables(
+      declared(pages, { restartKeys: ["SCALINGO_STOPPED_PAGE_URL"] }),
+    );
+    await deployApp(h, "shop-staging", "web: node server.js\n");
+    await h.clearRequests();
+    const other = await variablesProvider.update(id, outs, {
+      ...inputs,
+      variables: { ...pages, OTHER: "2" },
+    });
+    expect(await calls()).toEqual([`PUT /v1/apps/${appId}/variables`]);
+    await h.clearRequests();
+    const page = { ...pages, OTHER: "2", SCALINGO_STOPPED_PAGE_URL: "https://pages.example.com/b.html" };
+    await variablesProvider.update(id, other.outs ?? {}, { ...inputs, variables: page });
+    expect(await calls()).toEqual([`PUT /v1/apps/${appId}/variables`, `POST /v1/apps/${appId}/restart`]);
+  });
 });
