@@ -1,6 +1,6 @@
 /**
- * paasenv as a package another team installs: `npm pack` of this checkout, installed into a copy of
- * examples/ (npm's warm cache, --prefer-offline), then, from that install only: `npx paasenv --help`, the
+ * paasenv as a package another team installs: `npm pack` of this checkout, installed (npm's warm cache,
+ * --prefer-offline) into a project made by `pulumi new` from examples/, then, from that install only: `npx paasenv --help`, the
  * typings of `paasenv`, `paasenv/scalingo`, `paasenv/alwaysdata` and `paasenv/emulator` under `tsc`, and a real
  * `pulumi up` of the example (plus one resource from each provider entry) against the emulators the package
  * exports, with the progress lines of the add-ons' wait; a bad stack config fails with its list of problems
@@ -66,7 +66,11 @@ beforeAll(async () => {
   tarball = path.join(root, packed.stdout.trim().split("\n").at(-1) ?? "");
   project = path.join(root, "myapp-infra");
   fs.mkdirSync(path.join(root, "backend"));
-  fs.cpSync(path.join(repoRoot, "examples"), project, { recursive: true });
+  // As a team starts: `pulumi new` with examples/ as the template, then paasenv installed from the tarball.
+  const env = pulumiEnv(path.join(root, "backend"));
+  const template = ["new", path.join(repoRoot, "examples"), "--dir", project, "--name", "myapp-infra"];
+  await run("pulumi", [...template, "--generate-only", "--yes"], { cwd: root, env });
+  expect(fs.existsSync(path.join(project, ".github", "workflows", "pull-request.yml"))).toBe(true);
   await sh("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball]);
 });
 

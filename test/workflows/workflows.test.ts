@@ -7,23 +7,29 @@ import { type JobView, jobsOf, violations } from "./threat-model";
 // runs on which events, in which GitHub environment, with which secrets; and that nothing a pull request
 // controls ever holds a production credential.
 
-const WORKFLOWS = path.resolve(__dirname, "..", "..", ".github", "workflows");
+const ROOT = path.resolve(__dirname, "..", "..");
+const WORKFLOWS = path.join(ROOT, ".github", "workflows");
+/** The workflows of examples/, the project other teams start from: the same design, run with `npx paasenv`. */
+const EXAMPLE_WORKFLOWS = path.join(ROOT, "examples", ".github", "workflows");
 
-function allJobs(): JobView[] {
+function allJobs(dir = WORKFLOWS): JobView[] {
   return fs
-    .readdirSync(WORKFLOWS)
+    .readdirSync(dir)
     .filter((file) => /\.ya?ml$/.test(file))
     .sort()
-    .flatMap((file) => jobsOf(file, fs.readFileSync(path.join(WORKFLOWS, file), "utf8")));
+    .flatMap((file) => jobsOf(file, fs.readFileSync(path.join(dir, file), "utf8")));
 }
 
 const STATE = ["STATE_ACCESS_KEY_ID", "STATE_SECRET_ACCESS_KEY"];
 const SCW = ["SCW_ACCESS_KEY", "SCW_SECRET_KEY"];
 const PRODUCTION = (names: string[]) => names.map((name) => `PRODUCTION_${name}`);
 
-describe("the workflows' threat model", () => {
+describe.each([
+  ["this repository's workflows", WORKFLOWS],
+  ["the example's workflows", EXAMPLE_WORKFLOWS],
+])("the threat model of %s", (_name, dir) => {
   it("gives each job the environment and the secrets docs/safety.md says", () => {
-    const table = allJobs().map((j) => [
+    const table = allJobs(dir).map((j) => [
       j.workflow,
       j.job,
       j.triggers.join(","),
@@ -34,8 +40,10 @@ describe("the workflows' threat model", () => {
     const withScalingo = [...staging, "SCALINGO_API_TOKEN"].sort();
     const production = PRODUCTION(["PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW]).sort();
     const productionWithScalingo = [...production, "PRODUCTION_SCALINGO_API_TOKEN"].sort();
+    // The example has no ci.yml: that one lints and tests paasenv itself.
+    const ci = dir === WORKFLOWS ? [["ci.yml", "ci", "pull_request,push", "-", []]] : [];
     expect(table).toEqual([
-      ["ci.yml", "ci", "pull_request,push", "-", []],
+      ...ci,
       ["nightly.yml", "review-gc", "schedule,workflow_dispatch", "review", withScalingo],
       ["nightly.yml", "drift-staging", "schedule,workflow_dispatch", "drift-staging", withScalingo],
       [
@@ -56,9 +64,11 @@ describe("the workflows' threat model", () => {
   });
 
   it("keeps production's environments and secrets out of every job a pull request can run", () => {
-    expect(violations(allJobs())).toEqual([]);
+    expect(violations(allJobs(dir))).toEqual([]);
   });
+});
 
+describe("the threat model's checks", () => {
   it("would catch each way a workflow could break it", () => {
     const bad = `
 on: [pull_request_target, push]
