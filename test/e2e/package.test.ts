@@ -102,11 +102,15 @@ describe("the paasenv package", () => {
     expect(pulumiSdkCopies(project)).toEqual([path.join(project, "node_modules")]);
   });
 
-  it("runs `npx paasenv --help` and `paasenv emulator --help` from the install", async () => {
+  it("runs `npx paasenv --help`, `paasenv emulator --help` and `paasenv validate` from the install", async () => {
     const help = await sh("npx", ["--no-install", "paasenv", "--help"]);
     expect(help.stdout).toContain("Usage: paasenv [options] [command]");
     const emulator = await sh("npx", ["--no-install", "paasenv", "emulator", "--help"]);
     expect(emulator.stdout).toContain("--alwaysdata-zone <zone>");
+    const validate = await sh("npx", ["--no-install", "paasenv", "validate", "staging", "production"]);
+    expect(validate.stdout).toBe(
+      "Pulumi.staging.yaml: valid (8 paasenv keys)\nPulumi.production.yaml: valid (8 paasenv keys)\n",
+    );
   });
 
   it("type-checks a program using every entry point", async () => {
