@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import { Addon, App, Formation, Variables } from "../providers/scalingo";
 import { addonPlans, planConfigKey } from "./config/addons";
 import type { ProcessConfig } from "./config/app";
@@ -129,7 +129,12 @@ export class AppEnvironment extends pulumi.ComponentResource {
     const app = createApp(name, config, protection, this);
     const formation = createFormation(name, config, app, this);
     const addons = createAddons(name, config, app, protection, this);
-    const production = createProductionResources(name, config, { app, addons, formation }, this);
+    const production = createProductionResources(
+      name,
+      config,
+      { app, addons, formation },
+      { parent: this, deletedWith: app },
+    );
     const storage = createStorage(name, config, deployerKey, app, this);
     const url = canonicalUrl(config) ?? app.url;
     const variables = createVariables(name, config, app, url, storage, this);
@@ -220,7 +225,7 @@ function createFormation(name: string, config: StackConfig, app: App, parent: pu
       processes,
       ...(Object.keys(autoscaled).length === 0 ? {} : { autoscaled }),
     },
-    { parent },
+    { parent, deletedWith: app },
   );
 }
 
@@ -247,7 +252,7 @@ function createAddons(
         ...(version === undefined ? {} : { version }),
         configKeys: { plan: planConfigKey(config.environment, provider) },
       },
-      { parent, protect: protection.data },
+      { parent, protect: protection.data, deletedWith: app },
     );
   }
   return addons;
@@ -300,7 +305,7 @@ function createVariables(
       variables: appVariables(configVariables(config), { ...wiredVariables(url, wiring), ...pages }),
       ...(Object.keys(pages).length === 0 ? {} : { restartKeys: Object.values(ERROR_PAGE_VARIABLES) }),
     },
-    { parent },
+    { parent, deletedWith: app },
   );
 }
 
@@ -320,7 +325,7 @@ function createDomains(name: string, config: StackConfig, app: App, parent: pulu
           target: app.cnameTarget,
           dns,
         },
-        { parent },
+        { parent, deletedWith: app },
       ),
   );
 }

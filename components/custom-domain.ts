@@ -1,7 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import { Domain } from "../providers/scalingo";
 import { childName } from "./config/naming";
 import { type Dns, type DnsRecord, recordArgs } from "./dns/adapters";
+import { childrenInsideApp } from "./inside-app";
 
 /** Arguments of a {@link CustomDomain}. */
 export interface CustomDomainArgs {
@@ -49,9 +50,10 @@ export class CustomDomain extends pulumi.ComponentResource {
     const domain = new Domain(
       childName(name, "scalingo"),
       { appId: args.appId, region: args.region, name: args.domain, canonical: args.canonical ?? false },
-      { parent: this },
+      childrenInsideApp(this, opts),
     );
     const record = recordArgs(args.domain, args.dns.zone, args.target);
+    // Outside Scalingo: deleted on its own, never with the app.
     args.dns.createRecord(childName(name, "dns"), record, { parent: this });
     this.domainId = domain.domainId;
     this.record = pulumi

@@ -1,7 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import { DatabaseSettings, type DatabaseSettingsArgs, DatabaseUser } from "../providers/scalingo";
 import { type DatabaseSettingsConfig, hasSettings } from "./config/databases";
 import { childName } from "./config/naming";
+import { childrenInsideApp } from "./inside-app";
 
 /** Arguments of a {@link Database}. */
 export interface DatabaseArgs {
@@ -53,7 +54,7 @@ export class Database extends pulumi.ComponentResource {
   constructor(name: string, args: DatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paasenv:index:Database", name, {}, opts);
     const settings = hasSettings(args.settings)
-      ? new DatabaseSettings(childName(name, "settings"), settingsArgs(args), { parent: this })
+      ? new DatabaseSettings(childName(name, "settings"), settingsArgs(args), childrenInsideApp(this, opts))
       : undefined;
     this.backupSchedule = settings?.periodicBackups;
     this.userUrls = Object.fromEntries(
@@ -67,7 +68,7 @@ export class Database extends pulumi.ComponentResource {
             name: user.name,
             readOnly: user.readOnly,
           },
-          { parent: this },
+          childrenInsideApp(this, opts),
         );
         return [user.name, resource.connectionUrl];
       }),

@@ -1,7 +1,8 @@
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import { Alert, Notifier } from "../providers/scalingo";
 import { type AlertConfig, alertKey, type MonitoringConfig } from "./config/monitoring";
 import { childName } from "./config/naming";
+import { childrenInsideApp } from "./inside-app";
 
 /** Arguments of a {@link Monitoring}. */
 export interface MonitoringArgs {
@@ -37,13 +38,14 @@ export class Monitoring extends pulumi.ComponentResource {
 
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paasenv:index:Monitoring", name, {}, opts);
+    const children = childrenInsideApp(this, opts);
     this.notifierIds = Object.fromEntries(
       args.notifiers.map((notifier) => [
         notifier.name,
-        createNotifier(name, args, notifier, this).notifierId,
+        createNotifier(name, args, notifier, children).notifierId,
       ]),
     );
-    for (const alert of args.alerts) createAlert(name, args, alert, this.notifierIds, this);
+    for (const alert of args.alerts) createAlert(name, args, alert, this.notifierIds, children);
     this.registerOutputs({ notifierIds: this.notifierIds });
   }
 }
@@ -52,7 +54,7 @@ function createNotifier(
   name: string,
   args: MonitoringArgs,
   notifier: MonitoringConfig["notifiers"][number],
-  parent: pulumi.Resource,
+  children: pulumi.CustomResourceOptions,
 ): Notifier {
   const { emails, webhookUrl, events, sendAllAlerts, sendAllEvents, platform } = notifier;
   return new Notifier(
@@ -68,7 +70,7 @@ function createNotifier(
       ...(emails === undefined ? {} : { emails }),
       ...(webhookUrl === undefined ? {} : { webhookUrl }),
     },
-    { parent },
+    children,
   );
 }
 
@@ -78,7 +80,7 @@ function createAlert(
   args: MonitoringArgs,
   alert: AlertConfig,
   notifierIds: Record<string, pulumi.Output<string>>,
-  parent: pulumi.Resource,
+  children: pulumi.CustomResourceOptions,
 ): Alert {
   const names = alert.notifiers ?? Object.keys(notifierIds);
   return new Alert(
@@ -94,6 +96,6 @@ function createAlert(
       ...(alert.remindEvery === undefined ? {} : { remindEvery: alert.remindEvery }),
       notifiers: names.flatMap((n) => notifierIds[n] ?? []),
     },
-    { parent },
+    children,
   );
 }

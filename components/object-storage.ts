@@ -1,10 +1,10 @@
-import * as pulumi from "@pulumi/pulumi";
-import * as scaleway from "@pulumiverse/scaleway";
+import * as pulumi from "../providers/base/sdk";
 import { nonBlank } from "../providers/base/settings";
 import { Guard } from "../providers/paasenv/guard";
 import { childName } from "./config/naming";
 import { environmentHosts, expandEntry } from "./config/placeholders";
 import type { StackConfig } from "./config/schema";
+import { type Scaleway, scalewaySdk } from "./scaleway-sdk";
 import { APP_PERMISSION_SETS, bucketPolicyDocument, principalOf } from "./storage-policies";
 
 type StorageConfig = StackConfig["storage"];
@@ -106,7 +106,7 @@ export function storageArgsFor(config: StackConfig, deployerAccessKey: string): 
 }
 
 /** A config lifecycle rule in the Scaleway provider's shape. */
-export function toBucketLifecycleRule(rule: LifecycleRule): scaleway.types.input.object.BucketLifecycleRule {
+export function toBucketLifecycleRule(rule: LifecycleRule): Scaleway.types.input.object.BucketLifecycleRule {
   return {
     id: rule.id,
     enabled: true,
@@ -122,7 +122,7 @@ export function toBucketLifecycleRule(rule: LifecycleRule): scaleway.types.input
 }
 
 /** A config CORS rule in the Scaleway provider's shape. */
-export function toBucketCorsRule(rule: CorsRule): scaleway.types.input.object.BucketCorsRule {
+export function toBucketCorsRule(rule: CorsRule): Scaleway.types.input.object.BucketCorsRule {
   return {
     allowedOrigins: rule.allowedOrigins,
     allowedMethods: rule.allowedMethods,
@@ -175,14 +175,14 @@ export class ObjectStorage extends pulumi.ComponentResource {
     );
     const bucket = createBucket(name, args, guard, this);
     const projectId = args.projectId ?? bucket.projectId;
-    const application = new scaleway.iam.Application(
+    const application = new (scalewaySdk().iam.Application)(
       childName(name, "app"),
       { name: args.bucketName, description: `paasenv: access to the bucket ${args.bucketName}` },
       { parent: this },
     );
     const policy = createPolicy(name, args.bucketName, application.id, projectId, this);
     const bucketPolicy = createBucketPolicy(name, args, bucket, application.id, this);
-    const key = new scaleway.iam.ApiKey(
+    const key = new (scalewaySdk().iam.ApiKey)(
       childName(name, "key"),
       {
         applicationId: application.id,
@@ -210,8 +210,8 @@ function createBucket(
   args: ObjectStorageArgs,
   guard: Guard,
   parent: pulumi.Resource,
-): scaleway.object.Bucket {
-  return new scaleway.object.Bucket(
+): Scaleway.object.Bucket {
+  return new (scalewaySdk().object.Bucket)(
     childName(name, "bucket"),
     {
       name: args.bucketName,
@@ -234,8 +234,8 @@ function createPolicy(
   applicationId: pulumi.Input<string>,
   projectId: pulumi.Input<string>,
   parent: pulumi.Resource,
-): scaleway.iam.Policy {
-  return new scaleway.iam.Policy(
+): Scaleway.iam.Policy {
+  return new (scalewaySdk().iam.Policy)(
     childName(name, "policy"),
     {
       name: `${bucketName}-object-storage`,
@@ -254,17 +254,17 @@ function createPolicy(
 function createBucketPolicy(
   name: string,
   args: ObjectStorageArgs,
-  bucket: scaleway.object.Bucket,
+  bucket: Scaleway.object.Bucket,
   applicationId: pulumi.Output<string>,
   parent: pulumi.Resource,
-): scaleway.object.BucketPolicy {
-  const deployer = scaleway.iam.getApiKeyOutput({ accessKey: args.deployerAccessKey }, { parent });
+): Scaleway.object.BucketPolicy {
+  const deployer = scalewaySdk().iam.getApiKeyOutput({ accessKey: args.deployerAccessKey }, { parent });
   const policy = pulumi
     .all([applicationId, deployer])
     .apply(([app, key]) =>
       JSON.stringify(bucketPolicyDocument(args.bucketName, `application_id:${app}`, principalOf(key))),
     );
-  return new scaleway.object.BucketPolicy(
+  return new (scalewaySdk().object.BucketPolicy)(
     childName(name, "bucket-policy"),
     {
       bucket: bucket.name,

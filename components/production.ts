@@ -5,7 +5,7 @@
  * restarts the app when they change.) `AppEnvironment` calls {@link createProductionResources} once; the
  * formation reads {@link autoscaledBounds}.
  */
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../providers/base/sdk";
 import {
   type Addon,
   type App,
@@ -23,6 +23,7 @@ import { alertsFor } from "./config/monitoring";
 import { childName } from "./config/naming";
 import type { StackConfig } from "./config/schema";
 import { Database } from "./database";
+import type { InsideApp } from "./inside-app";
 import { Monitoring } from "./monitoring";
 
 /** The add-ons of an environment, by provider. */
@@ -71,7 +72,7 @@ export function createProductionResources(
   name: string,
   config: StackConfig,
   targets: ProductionTargets,
-  parent: pulumi.Resource,
+  children: InsideApp,
 ): ProductionOutputs {
   const region = config.app.region;
   const appId = targets.app.appId;
@@ -80,17 +81,17 @@ export function createProductionResources(
   const resources: pulumi.Resource[] = [];
   if (notifiers.length + alerts.length > 0) {
     resources.push(
-      new Monitoring(childName(name, "monitoring"), { appId, region, notifiers, alerts }, { parent }),
+      new Monitoring(childName(name, "monitoring"), { appId, region, notifiers, alerts }, children),
     );
   }
   for (const drain of config.logDrains ?? [])
-    resources.push(...createLogDrains(name, config, drain, targets, parent));
-  resources.push(...createAutoscalers(name, config, targets, parent));
+    resources.push(...createLogDrains(name, config, drain, targets, children));
+  resources.push(...createAutoscalers(name, config, targets, children));
   for (const c of collaboratorList(config.collaborators)) {
     const key = childName(name, `collaborator-${c.email.toLowerCase()}`);
-    resources.push(new Collaborator(key, { appId, region, ...c }, { parent }));
+    resources.push(new Collaborator(key, { appId, region, ...c }, children));
   }
-  const databases = createDatabases(name, config, targets, parent);
+  const databases = createDatabases(name, config, targets, children);
   return { ...databases, resources: [...resources, ...databases.resources] };
 }
 
@@ -100,15 +101,15 @@ function createLogDrains(
   config: StackConfig,
   drain: LogDrainConfig,
   targets: ProductionTargets,
-  parent: pulumi.Resource,
+  children: InsideApp,
 ): LogDrain[] {
   const { name: _key, addons, ...params } = drain;
   const base = { appId: targets.app.appId, region: config.app.region, ...params };
-  const drains = [new LogDrain(childName(name, `drain-${drainKey(drain)}`), base, { parent })];
+  const drains = [new LogDrain(childName(name, `drain-${drainKey(drain)}`), base, children)];
   if (!addons) return drains;
   for (const [provider, addon] of Object.entries(targets.addons)) {
     const key = childName(name, `drain-${drainKey(drain)}-${provider}`);
-    drains.push(new LogDrain(key, { ...base, addonId: addon.addonId }, { parent }));
+    drains.push(new LogDrain(key, { ...base, addonId: addon.addonId }, children));
   }
   return drains;
 }
@@ -118,7 +119,7 @@ function createAutoscalers(
   name: string,
   config: StackConfig,
   targets: ProductionTargets,
-  parent: pulumi.Resource,
+  children: InsideApp,
 ): Autoscaler[] {
   const autoscalers: Autoscaler[] = [];
   for (const [type, a] of Object.entries(config.autoscaler ?? {})) {
@@ -134,7 +135,7 @@ function createAutoscalers(
         metric: a.metric,
         target: a.target,
       },
-      { parent, dependsOn: [targets.formation] },
+      { ...children, dependsOn: [targets.formation] },
     );
     autoscalers.push(autoscaler);
   }
@@ -146,7 +147,7 @@ function createDatabases(
   name: string,
   config: StackConfig,
   targets: ProductionTargets,
-  parent: pulumi.Resource,
+  children: InsideApp,
 ): ProductionOutputs {
   const schedules: Record<string, pulumi.Output<{ enabled: boolean; hours: number[] }>> = {};
   const urls: Record<string, pulumi.Output<string>> = {};
@@ -157,7 +158,7 @@ function createDatabases(
     const database = new Database(
       childName(name, `${provider}-database`),
       { appId: targets.app.appId, region: config.app.region, addonId: addon.addonId, settings },
-      { parent },
+      children,
     );
     resources.push(database);
     if (database.backupSchedule !== undefined && settings.backups !== undefined)

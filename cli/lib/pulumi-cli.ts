@@ -72,7 +72,8 @@ export function currentEnv(): Record<string, string> {
  * The environment for running the real engine offline against a `file://` backend in `backendDir`:
  * the current environment plus PATH with the Pulumi bin directory and this Node's bin directory first,
  * an empty passphrase for the passphrase secrets provider, no update check, no plugin download,
- * a private PULUMI_HOME (`<backendDir>/pulumi-home`) and transpile-only TypeScript.
+ * and a private PULUMI_HOME (`<backendDir>/pulumi-home`). TypeScript is transpile-only through Pulumi.yaml
+ * (`tsconfig: tsconfig.pulumi.json`), as under a plain `pulumi`, not through this environment.
  * Pass it to `LocalWorkspace` (`envVars`) or to `execFile` (`env`).
  */
 export function pulumiEnv(backendDir: string): Record<string, string> {
@@ -83,7 +84,6 @@ export function pulumiEnv(backendDir: string): Record<string, string> {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_HOME: path.join(backendDir, "pulumi-home"),
-    PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   };
 }
 

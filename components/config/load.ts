@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { ALWAYSDATA_SETTINGS } from "../../providers/alwaysdata/settings";
+import * as pulumi from "../../providers/base/sdk";
 import { namespaceProblems } from "../../providers/base/settings";
 import { SCALINGO_SETTINGS } from "../../providers/scalingo/settings";
 import { ConfigError } from "./errors";

@@ -6,7 +6,7 @@
  * Variables injected by Scalingo add-ons (`DATABASE_URL`, `SCALINGO_POSTGRESQL_URL`, `REDIS_URL`, …) are not
  * managed here: the `Variables` resource never touches keys it does not declare.
  */
-import * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "../../providers/base/sdk";
 import { ConfigError } from "./errors";
 import type { StackConfig } from "./schema";
 

@@ -9,9 +9,9 @@
  * The record names, types and the apex rule are pure functions, table-tested.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import * as scaleway from "@pulumiverse/scaleway";
 import { AlwaysdataRecord } from "../../providers/alwaysdata";
 import type { StackConfig } from "../config/schema";
+import { scalewaySdk } from "../scaleway-sdk";
 
 /** Record types paasenv creates: a CNAME, or an ALIAS at the zone apex, where a CNAME is not allowed. */
 export type DnsRecordType = "CNAME" | "ALIAS";
@@ -99,7 +99,7 @@ export function scalewayDns(zone: string, ttl: number): Dns {
     provider: "scaleway",
     zone,
     createRecord: (name, args, opts) =>
-      new scaleway.domain.Record(
+      new (scalewaySdk().domain.Record)(
         name,
         { dnsZone: zone, name: args.host, type: args.type, data: args.value, ttl },
         opts,

@@ -4,8 +4,9 @@
  * database replaces the user (the API changes only passwords); a new given password changes it in place.
  * @see https://developers.scalingo.com/databases/users
  */
-import * as pulumi from "@pulumi/pulumi";
+
 import { PaasenvResource } from "../base/paasenv-resource";
+import * as pulumi from "../base/sdk";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const DATABASE_USER_PROVIDER_VERSION = "1";

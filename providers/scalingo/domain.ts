@@ -4,8 +4,9 @@
  * first unsets the current one, so two are never canonical at once.
  * @see https://developers.scalingo.com/domains
  */
-import * as pulumi from "@pulumi/pulumi";
+
 import { PaasenvResource } from "../base/paasenv-resource";
+import * as pulumi from "../base/sdk";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const DOMAIN_PROVIDER_VERSION = "2";

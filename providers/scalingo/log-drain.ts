@@ -5,8 +5,9 @@
  * and its token are secrets.
  * @see https://developers.scalingo.com/log_drains
  */
-import * as pulumi from "@pulumi/pulumi";
+
 import { PaasenvResource } from "../base/paasenv-resource";
+import * as pulumi from "../base/sdk";
 import type { DrainType } from "./production-limits";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */

@@ -4,8 +4,9 @@
  * API's event-type IDs. A webhook URL is a secret. Changing the platform replaces the notifier.
  * @see https://developers.scalingo.com/notifiers
  */
-import * as pulumi from "@pulumi/pulumi";
+
 import { PaasenvResource } from "../base/paasenv-resource";
+import * as pulumi from "../base/sdk";
 import type { NotifierPlatform } from "./production-limits";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */

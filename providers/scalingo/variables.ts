@@ -3,8 +3,9 @@
  * variables injected by add-ons or set by hand are left alone. Values are secrets in state.
  * @see https://developers.scalingo.com/environment
  */
-import * as pulumi from "@pulumi/pulumi";
+
 import { PaasenvResource } from "../base/paasenv-resource";
+import * as pulumi from "../base/sdk";
 
 /** Bump when the CRUD logic changes, so `up` rewrites the code stored in state. */
 export const VARIABLES_PROVIDER_VERSION = "2";

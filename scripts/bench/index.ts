@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const noopUp = await scenario.noopUp(bench);
     const refresh = await scenario.refresh(bench);
     const memoryMb = await scenario.programMemory(bench, path.join(__dirname, "rss-hook.cjs"));
-    await pulumi(bench.paasenv, env, ["destroy", "--yes", "--skip-preview"], work);
+    await scenario.destroyWithPermission(bench);
     const review =
       options.reviewStacks > 0
         ? await reviewStacks(

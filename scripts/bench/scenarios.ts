@@ -1,6 +1,8 @@
 /** The measurements of `npm run bench`, each a median of several runs of the real CLI against the emulator. */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { destroyPermits, grantLine } from "../../cli/lib/data-loss";
+import { PERMIT_ENV } from "../../providers/base/data-loss";
 import { type Calls, countCalls, takeRequests } from "./api";
 import { pulumi, repeat, type Spread, spread } from "./run";
 
@@ -71,7 +73,7 @@ export async function createAndDestroy(
     createCalls = countCalls(await takeRequests(bench.emulatorUrl));
     creates.push(up.ms);
     overheads.push(up.ms - createCalls.criticalPathMs);
-    const down = await run(bench, bench.paasenv, ["destroy", "--yes", "--skip-preview"]);
+    const down = await destroyWithPermission(bench);
     destroyCalls = countCalls(await takeRequests(bench.emulatorUrl));
     destroys.push(down.ms);
   }
@@ -85,6 +87,18 @@ export async function createAndDestroy(
     overhead: spread(overheads),
     destroy: { time: spread(destroys), ...(destroyCalls && { calls: destroyCalls }) },
   };
+}
+
+/**
+ * `pulumi destroy`, with the data-loss permission for what the stack holds (as `paasenv review down` grants
+ * it): read from `pulumi stack export` beforehand, which is not timed.
+ */
+export async function destroyWithPermission(bench: Bench): Promise<{ ms: number }> {
+  const exported = await run(bench, bench.paasenv, ["stack", "export"]);
+  const permits = destroyPermits(JSON.parse(exported.stdout));
+  process.stderr.write(`  ${grantLine("bench", permits) ?? "bench: nothing holds data"}\n`);
+  const env = { ...bench.env, [PERMIT_ENV]: JSON.stringify(permits) };
+  return pulumi(bench.paasenv, env, ["destroy", "--yes", "--skip-preview"], bench.scratch);
 }
 
 /** Peak resident memory of the program process during a no-op preview, in MiB. */

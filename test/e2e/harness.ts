@@ -209,6 +209,18 @@ export async function writeCalls(e2e: Pick<E2E, "emulator">): Promise<string[]> 
     .map((request) => `${request.method} ${request.path}`);
 }
 
+/**
+ * `POST /__emulator/faults`: the next `times` requests matching `method` and `path` (a prefix, region prefix
+ * included) fail with `status` before they are applied; `times: 0` clears every fault.
+ */
+export async function failRequests(
+  e2e: Pick<E2E, "emulator">,
+  fault: { method: string; path: string; status: number; times: number },
+): Promise<void> {
+  if (fault.times === 0) await control(e2e, "DELETE", "faults");
+  else await control(e2e, "POST", "faults", { ...fault, when: "before" });
+}
+
 /** `POST /__emulator/drift`: changes or deletes one object out of band. */
 export async function drift(
   e2e: Pick<E2E, "emulator">,

@@ -11,6 +11,7 @@ import {
   drift,
   type E2E,
   E2E_TOKEN,
+  failRequests,
   openStack,
   pulumiCli,
   type StoredApp,
@@ -209,10 +210,21 @@ describe("a full environment under the real engine", () => {
     expect(viewOfApp(await stored())).toEqual(viewOfConfig(config));
   });
 
-  it("8. destroy leaves nothing of the stack in the emulator", async () => {
+  it("8. destroy is one write, the app's delete; one that fails there is finished by the next, leaving nothing", async () => {
+    const { id } = (await stored()).app;
+    // The app's delete fails (a 400, which is not retried): the engine has already skipped the resources
+    // inside the app (`deletedWith`), so the state keeps the app alone, still holding its data.
+    await failRequests(e2e, { method: "DELETE", path: `/v1/apps/${APP}`, status: 400, times: 1 });
+    const failed = withDestroyPermission(stack, console.info, () => stack.destroy());
+    await expect(failed).rejects.toThrow(/400/);
+    await failRequests(e2e, { method: "DELETE", path: "/", status: 400, times: 0 });
+    expect((await stored()).app.id).toBe(id);
+
     // As `paasenv review down` does: the permission for the stack's own data, for this destroy only.
+    await clearRequests(e2e);
     const destroy = await withDestroyPermission(stack, console.info, () => stack.destroy());
     expect(destroy.summary.result).toBe("succeeded");
+    expect(await writeCalls(e2e)).toEqual([`DELETE /v1/apps/${APP}`]);
     expect(await storedApp(e2e, APP)).toBeUndefined();
     await stack.workspace.removeStack("full");
   });

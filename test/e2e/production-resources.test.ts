@@ -1,6 +1,7 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { withDestroyPermission } from "../../cli/lib/data-loss";
 import { configFromValues } from "../../cli/lib/stack-config";
 import { describeRun, runPaasenv } from "../cli/run-cli";
 import {
@@ -194,28 +195,25 @@ describe("a production stack with every production resource", () => {
     expect(done.stderr).toMatch(/restore operation \S+ started[\s\S]*finished/);
   });
 
-  it("7. destroy (once unprotected) removes every resource, then the app", async () => {
+  it("7. a collaborator removed from the config is deleted alone; destroy (once unprotected) is the app's delete", async () => {
+    const { "paasenv:collaborators": _removed, ...rest } = values;
+    stack = await openStack(
+      e2e,
+      "production",
+      configFromValues(rest, ["paasenv:monitoring", "paasenv:logDrains"]),
+    );
+    const [collaborator] = (await get(`/v1/apps/${APP}/collaborators`)).collaborators ?? [];
+    const collaboratorId = z.object({ id: z.string() }).parse(collaborator).id;
+    await clearRequests(e2e);
+    expect((await stack.up()).summary.result).toBe("succeeded");
+    expect(await writeCalls(e2e)).toEqual([`DELETE /v1/apps/${appId}/collaborators/${collaboratorId}`]);
+
     await pulumiCli(e2e, ["state", "unprotect", "--all", "--yes", "--stack", "production"]);
     await clearRequests(e2e);
-    const destroy = await stack.destroy();
+    const destroy = await withDestroyPermission(stack, console.info, () => stack.destroy());
     expect(destroy.summary.result).toBe("succeeded");
-    const deletes = (await loggedRequests(e2e)).filter((r) => r.method === "DELETE").map((r) => r.path);
-    for (const kind of [
-      "notifiers",
-      "alerts",
-      "log_drains",
-      "autoscalers",
-      "collaborators",
-      "users/metabase",
-      "addons",
-      "domains",
-    ]) {
-      expect(
-        deletes.some((path) => path.includes(`/${kind}`)),
-        kind,
-      ).toBe(true);
-    }
-    expect(deletes.at(-1)).toBe(`/v1/apps/${appId}`);
+    // Everything else lives inside the app (`deletedWith`): deleting the app deletes it with the app.
+    expect(await writeCalls(e2e)).toEqual([`DELETE /v1/apps/${appId}`]);
     expect(await storedApp(e2e, APP)).toBeUndefined();
   });
 });

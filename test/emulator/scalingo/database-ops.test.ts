@@ -31,8 +31,20 @@ const dbApi = (token: string) => (method: string, path: string, body?: unknown) 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Polls `read` until `until` holds (within 20 s), then returns the value: the steps below take
+ * `operationMs` (1.5 s here, long enough that a loaded machine still sees each intermediate state).
+ */
+async function eventually<T>(read: () => Promise<T>, until: (value: T) => boolean): Promise<T> {
+  for (let waited = 0; ; waited += 50) {
+    const value = await read();
+    if (until(value) || waited >= 20_000) return value;
+    await sleep(50);
+  }
+}
+
 beforeAll(async () => {
-  ({ emulator, api } = await setup());
+  ({ emulator, api } = await setup({ operationMs: 1500 }));
 });
 beforeEach(async () => {
   await api.control("POST", "reset");
@@ -53,8 +65,8 @@ describe("database features", () => {
     expect((await call("GET", path)).json.database.features).toEqual([
       { name: "force-ssl", status: "PENDING_TO_ACTIVATE" },
     ]);
-    await sleep(60);
-    expect((await call("GET", path)).json.database.features).toEqual([
+    const features = async () => (await call("GET", path)).json.database.features;
+    expect(await eventually(features, (f) => f[0]?.status !== "PENDING_TO_ACTIVATE")).toEqual([
       { name: "force-ssl", status: "ACTIVATED" },
     ]);
     expect((await call("POST", `${path}/features`, { feature: { name: "redis-aof" } })).json.errors).toEqual({
@@ -64,8 +76,7 @@ describe("database features", () => {
     expect((await call("GET", path)).json.database.features).toEqual([
       { name: "force-ssl", status: "PENDING_TO_REMOVE" },
     ]);
-    await sleep(60);
-    expect((await call("GET", path)).json.database.features).toEqual([]);
+    expect(await eventually(features, (f) => f[0]?.status !== "PENDING_TO_REMOVE")).toEqual([]);
     expect((await call("DELETE", `${path}/features?feature=force-ssl`)).status).toBe(404);
   });
 
@@ -96,10 +107,9 @@ describe("backups", () => {
     const call = dbApi(pg.token);
     const made = (await call("POST", `/databases/${pg.id}/backups`)).json.database_backup;
     expect(made).toMatchObject({ status: "scheduled", method: "manual", database_id: pg.id });
-    await sleep(25);
-    expect((await call("GET", `/backups/${made.id}`)).json.database_backup.status).toBe("running");
-    await sleep(40);
-    const done = (await call("GET", `/backups/${made.id}`)).json.database_backup;
+    const backup = async () => (await call("GET", `/backups/${made.id}`)).json.database_backup;
+    expect((await eventually(backup, (b) => b.status !== "scheduled")).status).toBe("running");
+    const done = await eventually(backup, (b) => b.status !== "running");
     expect(done).toMatchObject({ id: made.id, status: "done" });
     expect((await call("GET", `/databases/${pg.id}/backups/${made.id}`)).json.database_backup).toEqual(done);
     expect((await call("GET", "/backups/5e00000000000000000000ff")).status).toBe(404);
@@ -159,8 +169,10 @@ describe("point-in-time recovery", () => {
     expect(
       (await call("POST", `${path}/pitr/restore`, { restore_time: window.latest_recoverable_at })).status,
     ).toBe(409);
-    await sleep(60);
-    const finished = (await call("GET", `${path}/operations/${operation.id}`)).json.operation;
+    const finished = await eventually(
+      async () => (await call("GET", `${path}/operations/${operation.id}`)).json.operation,
+      (op) => op.status !== "pending" && op.status !== "running",
+    );
     expect(finished).toMatchObject({ id: operation.id, status: "finished" });
     expect((await call("GET", `/operations/${operation.id}`)).json.operation).toEqual(finished);
     expect((await call("GET", path)).json.database.current_operation_id).toBeNull();
