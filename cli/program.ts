@@ -7,12 +7,13 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerDb } from "./db";
-import { registerDeploy } from "./deploy";
+import { registerDeploy } from "./deploy/command";
 import { registerEmulator } from "./emulator";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
 import type { GlobalOptions, Io } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
+import { registerRelease } from "./release";
 import { registerReview } from "./review";
 import { registerStatus } from "./status";
 import { registerValidate } from "./validate";
@@ -33,6 +34,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerReview,
   registerPreview,
   registerDeploy,
+  registerRelease,
   registerRecover,
   registerValidate,
   registerStatus,

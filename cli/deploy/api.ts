@@ -24,6 +24,12 @@ const deploymentSchema = z.looseObject({
   created_at: z.string().nullish(),
 });
 
+/** One page of `GET /v1/apps/:app/deployments`: newest first, `meta.pagination.next_page` null on the last. */
+const deploymentPageSchema = z.looseObject({
+  deployments: z.array(deploymentSchema),
+  meta: z.looseObject({ pagination: z.looseObject({ next_page: z.number().nullish() }) }).optional(),
+});
+
 /** A deployment as `paasenv deploy` reads it. */
 export type Deployment = z.infer<typeof deploymentSchema>;
 
@@ -159,4 +165,32 @@ export async function getDeploymentOutput(client: ScalingoClient, app: string, i
   });
   // axios parses a body that happens to be JSON; the log is text either way.
   return typeof reply.data === "string" ? reply.data : JSON.stringify(reply.data);
+}
+
+/** How many deployments one page of the list asks for, and how many pages are read at most. */
+export const DEPLOYMENT_PAGE_SIZE = 20;
+export const DEPLOYMENT_PAGES = 5;
+
+/**
+ * The app's most recent deployment with status `success`, reading the list newest first, a page at a time
+ * (at most {@link DEPLOYMENT_PAGES} pages); `undefined` when none is found there.
+ * @see https://developers.scalingo.com/deployments#list-the-deployments-of-an-app
+ */
+export async function lastSuccessfulDeployment(
+  client: ScalingoClient,
+  app: string,
+): Promise<Deployment | undefined> {
+  for (let page = 1; page <= DEPLOYMENT_PAGES; page++) {
+    const reply = await client.request({
+      op: `list the deployments of "${app}"`,
+      method: "GET",
+      path: `/v1/apps/${encodeURIComponent(app)}/deployments`,
+      query: { page: String(page), per_page: String(DEPLOYMENT_PAGE_SIZE) },
+      schema: deploymentPageSchema,
+    });
+    const found = reply.data.deployments.find((d) => d.status === "success");
+    if (found !== undefined) return found;
+    if ((reply.data.meta?.pagination.next_page ?? null) === null) return undefined;
+  }
+  return undefined;
 }

@@ -2,40 +2,15 @@
  * The git side of `paasenv deploy`: find the application repository, resolve a ref to a commit and its tags,
  * and build the source archive with `git archive` (tracked files only, one top-level folder, gzip).
  */
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
-import { cliError } from "../lib/errors";
+import { commitOf, git, topLevel } from "../lib/git";
 import { archiveFileName, archiveFolder } from "./archive";
-
-const run = promisify(execFile);
-
-/** Runs `git -C <dir> <args>` and returns its trimmed stdout; fails naming the command and git's message. */
-export async function git(dir: string, args: readonly string[]): Promise<string> {
-  try {
-    const { stdout } = await run("git", ["-C", dir, ...args], { maxBuffer: 16 * 1024 * 1024 });
-    return stdout.trim();
-  } catch (error) {
-    const stderr =
-      error !== null && typeof error === "object" && "stderr" in error ? String(error.stderr).trim() : "";
-    const reason = stderr !== "" ? stderr : error instanceof Error ? error.message : String(error);
-    throw cliError(`git ${args.join(" ")} in ${dir} failed: ${reason}`);
-  }
-}
 
 /** The top folder of the git repository holding `dir` (the app may keep paasenv in its `infra/` folder). */
 export async function repositoryRoot(dir: string): Promise<string> {
-  if (!fs.existsSync(dir)) throw cliError(`--repo ${dir} does not exist`);
-  try {
-    return await git(dir, ["rev-parse", "--show-toplevel"]);
-  } catch {
-    throw cliError(
-      `${dir} is not inside a git repository; pass --repo <path of the application's repository>, ` +
-        "or --archive/--source-url",
-    );
-  }
+  return topLevel(dir, "pass --repo <path of the application's repository>, or --archive/--source-url");
 }
 
 /** What a ref resolves to. */
@@ -48,12 +23,7 @@ export interface ResolvedRef {
 
 /** Resolves `ref` (branch, tag, SHA, `HEAD~1`…) to a commit and lists the tags pointing at it. */
 export async function resolveRef(repo: string, ref: string): Promise<ResolvedRef> {
-  let commit: string;
-  try {
-    commit = await git(repo, ["rev-parse", "--verify", "--end-of-options", `${ref}^{commit}`]);
-  } catch {
-    throw cliError(`--ref "${ref}" is not a commit, branch or tag of ${repo} (git rev-parse found nothing)`);
-  }
+  const commit = await commitOf(repo, ref, "--ref");
   const tags = (await git(repo, ["tag", "--points-at", commit])).split("\n").filter((tag) => tag !== "");
   return { ref, commit, tags };
 }

@@ -3,8 +3,7 @@
  * semantic-version tag `vX.Y.Z`; staging and review environments take any ref. `--force` overrides the rule.
  */
 
-/** A release tag: `v` and three numbers without leading zeros (`v1.4.0`, not `v1.4`, `1.4.0` or `v1.4.0-rc.1`). */
-export const RELEASE_TAG = /^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
+import { highestRelease, RELEASE_TAG } from "../lib/versions";
 
 /** Where the code of a deployment comes from. */
 export type DeploySource =
@@ -28,21 +27,9 @@ export function shortRef(ref: string): string {
  * highest release tag pointing at the commit (`HEAD` checked out at `v1.2.3`), else `undefined`.
  */
 export function releaseTagOf(source: { ref: string; tags: readonly string[] }): string | undefined {
-  const releases = source.tags.filter((tag) => RELEASE_TAG.test(tag));
   const named = shortRef(source.ref);
-  if (releases.includes(named)) return named;
-  return releases.sort(compareReleases).at(-1);
-}
-
-/** Orders release tags by version (`v1.10.0` after `v1.9.3`). */
-export function compareReleases(a: string, b: string): number {
-  const parts = (tag: string) => (RELEASE_TAG.exec(tag) ?? []).slice(1).map(Number);
-  const [pa, pb] = [parts(a), parts(b)];
-  for (let i = 0; i < 3; i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
+  if (RELEASE_TAG.test(named) && source.tags.includes(named)) return named;
+  return highestRelease(source.tags);
 }
 
 /**

@@ -4,8 +4,10 @@
  * nobody ever types an app name.
  */
 import type { Stack } from "@pulumi/pulumi/automation";
+import type { DnsConfig, DomainConfig } from "../../components/config/domains";
+import { applyReviewOverrides } from "../../components/config/review";
 import { fromPulumiConfig, parseStackConfig } from "../../components/config/schema";
-import { cliError, messageOf } from "../lib/errors";
+import { type CliError, cliError, messageOf } from "../lib/errors";
 import type { PulumiSession } from "../lib/pulumi";
 
 /** A stack's configuration as far as deploying goes. */
@@ -17,6 +19,9 @@ export interface StackSettings {
   region: string;
   /** The stack's `scalingo:*` keys (connection settings and the secret API token). */
   scalingoConfig: Record<string, string>;
+  /** The custom domains and their DNS management, as the program sees them (review overrides applied). */
+  domains: DomainConfig[];
+  dns: DnsConfig;
 }
 
 /**
@@ -47,13 +52,17 @@ export async function readStackSettings(
   const scalingoConfig = Object.fromEntries(
     Object.entries(values).filter(([key]) => key.startsWith("scalingo:")),
   );
-  return { stack, environment: parsed.environment, region: parsed.app.region, scalingoConfig };
+  const { domains, dns } = applyReviewOverrides(parsed);
+  return { stack, environment: parsed.environment, region: parsed.app.region, scalingoConfig, domains, dns };
 }
 
 /** The deployed app of a stack, from its outputs. */
 export interface StackApp {
   appName: string;
+  /** The environment's URL (`url` output): the canonical custom domain when domains are handled. */
   url: string | undefined;
+  /** The app's own `https://<app>.<region>.scalingo.io` (`baseUrl` output). */
+  baseUrl: string | undefined;
 }
 
 /** A non-empty string output, or `undefined`. */
@@ -62,17 +71,27 @@ function stringOutput(outputs: Record<string, { value: unknown }>, key: string):
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** The app name (and URL) from the stack's outputs; fails when the stack was never brought up. */
-export async function readStackApp(stack: Stack, what = "deploy"): Promise<StackApp> {
+/** The app name (and URLs) from the stack's outputs, or `undefined` when the stack was never brought up. */
+export async function readStackAppIfUp(stack: Stack, what = "deploy"): Promise<StackApp | undefined> {
   const outputs = await stack.outputs().catch((error: unknown) => {
     throw cliError(`${what} ${stack.name}: cannot read the stack's outputs (${messageOf(error)})`);
   });
   const appName = stringOutput(outputs, "appName");
-  if (appName === undefined) {
-    throw cliError(
-      `${what} ${stack.name}: the stack has no \`appName\` output, so its app does not exist yet; ` +
-        `run \`pulumi up --stack ${stack.name}\` (or \`paasenv review up <N>\`) first`,
-    );
-  }
-  return { appName, url: stringOutput(outputs, "url") };
+  if (appName === undefined) return undefined;
+  return { appName, url: stringOutput(outputs, "url"), baseUrl: stringOutput(outputs, "baseUrl") };
+}
+
+/** The error of a stack with no app yet. */
+export function noAppYet(stack: string, what = "deploy"): CliError {
+  return cliError(
+    `${what} ${stack}: the stack has no \`appName\` output, so its app does not exist yet; ` +
+      `run \`pulumi up --stack ${stack}\` (or \`paasenv review up <N>\`) first`,
+  );
+}
+
+/** The app name (and URLs) from the stack's outputs; fails when the stack was never brought up. */
+export async function readStackApp(stack: Stack, what = "deploy"): Promise<StackApp> {
+  const app = await readStackAppIfUp(stack, what);
+  if (app === undefined) throw noAppYet(stack.name, what);
+  return app;
 }

@@ -53,6 +53,8 @@ export interface PollOptions<T> {
   /** The fix to suggest after a timeout. */
   hint: string;
   probe: () => Promise<T>;
+  /** A value already in hand (a create's response): it answers the first probe, which so costs no call. */
+  known?: T;
   done: (value: T) => boolean;
   /** Why `value` means the operation failed, or `undefined`. */
   failure?: (value: T) => string | undefined;
@@ -63,6 +65,16 @@ export interface PollOptions<T> {
 }
 
 /**
+ * The wait before the next probe: half the time waited so far, at least half of `intervalMs`, at most
+ * `intervalMs` or 15 s, whichever is longer. What becomes ready is so seen at most half a wait later — a
+ * second for a short operation at the default 2 s, a third of the whole wait for a long provisioning —
+ * while a wait of minutes costs a few probes a minute (APIs limit calls per minute).
+ */
+export function nextPollWait(elapsedMs: number, intervalMs: number): number {
+  return Math.min(Math.max(intervalMs / 2, elapsedMs / 2), Math.max(intervalMs, 15_000));
+}
+
+/**
  * Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us), and say
  * after each probe that is not done what is awaited and for how long (`progress`).
  */
@@ -70,10 +82,10 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
   const started = Date.now();
   const deadline = started + opts.timeoutMs;
   const progress = opts.progress ?? hostProgress();
-  // Slow down while waiting (×1.5 up to 15 s): provisioning can take minutes and APIs limit calls per minute.
-  let interval = opts.intervalMs;
+  let known = opts.known;
   for (;;) {
-    const value = await opts.probe();
+    const value = known ?? (await opts.probe());
+    known = undefined;
     const failed = opts.failure?.(value);
     if (failed !== undefined) throw providerError(opts.provider, `${opts.what} failed: ${failed}`);
     if (opts.done(value)) return value;
@@ -82,7 +94,8 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       throw providerError(opts.provider, `${opts.what} did not finish within ${seconds} s; ${opts.hint}`);
     }
     progress(waitingMessage(opts.what, Date.now() - started, opts.state?.(value)));
-    await sleep(Math.min(interval, Math.max(0, deadline - Date.now())));
-    interval = Math.min(interval * 1.5, Math.max(opts.intervalMs, 15_000));
+    await sleep(
+      Math.min(nextPollWait(Date.now() - started, opts.intervalMs), Math.max(0, deadline - Date.now())),
+    );
   }
 }

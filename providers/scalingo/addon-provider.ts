@@ -26,6 +26,7 @@ import {
   missingAddonLoss,
   shortProviderId,
 } from "./addon-mappers";
+import { catalogPlans } from "./catalog";
 import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
 import { createOnceWith, poll } from "./operations";
@@ -36,7 +37,6 @@ import {
   addonCreatedSchema,
   addonInputsSchema,
   addonSchema,
-  planSchema,
   variableSchema,
 } from "./schemas";
 import type { ScalingoProvider, Settings } from "./settings";
@@ -87,11 +87,7 @@ async function findAddon(client: ScalingoClient, op: string, appId: string, id: 
 
 /** The plan ID for a plan name. @see https://developers.scalingo.com/addon_providers */
 async function planIdOf(client: ScalingoClient, op: string, inputs: AddonInputs): Promise<string> {
-  const { z } = client;
-  const path = `/v1/addon_providers/${inputs.provider}/plans`;
-  const plans = (
-    await client.request({ op, method: "GET", path, root: "plans", schema: z.array(planSchema(z)) })
-  ).data;
+  const plans = await catalogPlans(client, op, inputs.provider);
   const plan = plans.find((p) => p.name === inputs.plan);
   if (plan === undefined) {
     const known = plans.map((p) => p.name).join(", ");
@@ -104,8 +100,8 @@ async function planIdOf(client: ScalingoClient, op: string, inputs: AddonInputs)
 async function waitRunning(client: ScalingoClient, op: string, addon: ApiAddon): Promise<ApiAddon> {
   return poll(client, {
     what: `${op}: waiting for the add-on to be running`,
+    known: addon,
     probe: async () => {
-      if (addon.status === "running") return addon;
       const now = await findAddon(client, op, addon.app_id ?? "", addon.id);
       if (now === undefined)
         throw scalingoError(`${op}: the add-on ${addon.id} disappeared while provisioning`);

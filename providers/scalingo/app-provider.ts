@@ -21,11 +21,12 @@ import {
   appSettingsPayload,
   sameAddons,
 } from "./app-mappers";
+import { catalogStacks } from "./catalog";
 import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
 import { createOnceWith } from "./operations";
 import { scalingoResource } from "./resource";
-import { type ApiApp, type AppInputs, appInputsSchema, appSchema, stackSchema } from "./schemas";
+import { type ApiApp, type AppInputs, appInputsSchema, appSchema } from "./schemas";
 import type { ScalingoProvider, Settings } from "./settings";
 
 /**
@@ -67,26 +68,13 @@ async function getApp(client: ScalingoClient, op: string, id: string): Promise<A
   return app;
 }
 
-/** @see https://developers.scalingo.com/stacks */
-async function listStacks(client: ScalingoClient, op: string) {
-  const { z } = client;
-  const reply = await client.request({
-    op,
-    method: "GET",
-    path: "/v1/features/stacks",
-    root: "stacks",
-    schema: z.array(stackSchema(z)),
-  });
-  return reply.data;
-}
-
 async function stackIdOf(
   client: ScalingoClient,
   op: string,
   name: string | undefined,
 ): Promise<string | undefined> {
   if (name === undefined) return undefined;
-  const stacks = await listStacks(client, op);
+  const stacks = await catalogStacks(client, op);
   const found = stacks.find((s) => s.name === name || s.id === name);
   if (found === undefined) {
     const known = stacks.map((s) => s.name).join(", ");
@@ -152,7 +140,7 @@ const clashMessage = (op: string, name: string, region: string) =>
 
 async function readStackName(client: ScalingoClient, op: string, inputs: AppInputs, app: ApiApp) {
   if (inputs.stack === undefined || app.stack_id === undefined || app.stack_id === null) return undefined;
-  return (await listStacks(client, op)).find((s) => s.id === app.stack_id)?.name;
+  return (await catalogStacks(client, op)).find((s) => s.id === app.stack_id)?.name;
 }
 
 /**

@@ -8,27 +8,42 @@
 import { type Bag, containsUnknown, type Failure } from "../base/inputs";
 import type { ScalingoClient } from "./client";
 import { planSchema, stackSchema } from "./schemas";
+import type { CatalogItem } from "./session";
 
-/** The names of a region's stacks (`GET /v1/features/stacks`). */
-export function stackNames(client: ScalingoClient, op: string): Promise<string[]> {
+/**
+ * A region's stacks (`GET /v1/features/stacks`), read once per host process: `check` validates the name with
+ * them, and the App's `create` finds the stack's ID in the same list.
+ */
+export function catalogStacks(client: ScalingoClient, op: string): Promise<CatalogItem[]> {
   const { z } = client;
   return client.onceList("stacks", async () => {
     const path = "/v1/features/stacks";
     const schema = z.array(stackSchema(z));
-    const reply = await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
-    return reply.data.map((stack) => stack.name);
+    return (await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true })).data;
   });
 }
 
-/** The names of an add-on provider's plans in a region (`GET /v1/addon_providers/:id/plans`). */
-export function planNames(client: ScalingoClient, op: string, provider: string): Promise<string[]> {
+/**
+ * An add-on provider's plans in a region (`GET /v1/addon_providers/:id/plans`), read once per host process:
+ * `check` validates the plan name with them, and the Addon's `create` finds the plan's ID in the same list.
+ */
+export function catalogPlans(client: ScalingoClient, op: string, provider: string): Promise<CatalogItem[]> {
   const { z } = client;
   return client.onceList(`plans ${provider}`, async () => {
     const path = `/v1/addon_providers/${provider}/plans`;
     const schema = z.array(planSchema(z));
-    const reply = await client.request({ op, method: "GET", path, root: "plans", schema, anonymous: true });
-    return reply.data.map((plan) => plan.name);
+    return (await client.request({ op, method: "GET", path, root: "plans", schema, anonymous: true })).data;
   });
+}
+
+/** The names of a region's stacks. */
+export async function stackNames(client: ScalingoClient, op: string): Promise<string[]> {
+  return (await catalogStacks(client, op)).map((stack) => stack.name);
+}
+
+/** The names of an add-on provider's plans in a region. */
+export async function planNames(client: ScalingoClient, op: string, provider: string): Promise<string[]> {
+  return (await catalogPlans(client, op, provider)).map((plan) => plan.name);
 }
 
 /** One value to look up in the catalog: which input, which list, the value, and the config key it came from. */

@@ -22,7 +22,14 @@ import {
 } from "../base/http";
 import type { Zod } from "../base/inputs";
 import { scalingoError, toApiError } from "./errors";
-import { bearerToken, regionUrls, type Session, type SharedAuth, sessionOf } from "./session";
+import {
+  bearerToken,
+  type CatalogItem,
+  regionUrls,
+  type Session,
+  type SharedAuth,
+  sessionOf,
+} from "./session";
 import type { SessionHolder, Settings } from "./settings";
 
 export type { Method, Reply } from "../base/http";
@@ -50,8 +57,8 @@ export interface ScalingoClient {
   lookup<T>(call: Omit<Call<T>, "method">): Promise<T | undefined>;
   /** A DELETE for which 404 means "already gone". */
   remove(call: Omit<Call<unknown>, "method">): Promise<void>;
-  /** A list of names loaded once per host process for this region and `key` (a failed load is forgotten). */
-  onceList(key: string, load: () => Promise<string[]>): Promise<string[]>;
+  /** A catalog list loaded once per host process for this region and `key` (a failed load is forgotten). */
+  onceList(key: string, load: () => Promise<CatalogItem[]>): Promise<CatalogItem[]>;
   /** The authentication state this client shares with every provider of the host using the same token. */
   shared: SharedAuth;
 }
@@ -178,7 +185,7 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
     await undefinedIf404(request({ ...call, method: "DELETE" }));
   };
 
-  const onceList = (key: string, load: () => Promise<string[]>): Promise<string[]> => {
+  const onceList = (key: string, load: () => Promise<CatalogItem[]>): Promise<CatalogItem[]> => {
     session.auth.lists ??= new Map();
     const lists = session.auth.lists;
     const slot = `${region} ${key}`;

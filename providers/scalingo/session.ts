@@ -22,12 +22,18 @@ import { type SessionHolder, type Settings, settingsFrom } from "./settings";
  * token exchange and one region list per run, not one per resource type (the API allows 60 requests a minute),
  * and the public lists read once per run.
  */
+/** An entry of Scalingo's public catalog: a stack or an add-on plan. */
+export interface CatalogItem {
+  id: string;
+  name: string;
+}
+
 export interface SharedAuth {
   bearer?: { token: string; refreshAt: number };
   exchanging?: Promise<string>;
   regions?: Promise<ApiRegion[]>;
   /** Public lists of names read once per run (the catalog of stacks and plans), by region and path. */
-  lists?: Map<string, Promise<string[]>>;
+  lists?: Map<string, Promise<CatalogItem[]>>;
   /** Database API tokens by add-on ID (`database-api.ts`): one request per database, however many resources. */
   addonTokens?: Map<string, Promise<{ token: string; refreshAt: number }>>;
 }

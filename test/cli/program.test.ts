@@ -38,6 +38,10 @@ describe("paasenv command line", () => {
     [["status", "--help"], "Usage: paasenv status [options] <stack>"],
     [["db", "restore", "--help"], "--confirm <stack>"],
     [["emulator", "--help"], "--alwaysdata-zone <zone>"],
+    [["deploy", "--help"], "--verify-timeout <duration>"],
+    [["release", "next", "--help"], "--initial <version>"],
+    [["release", "notes", "--help"], "--titles <file.json>"],
+    [["release", "notice", "--help"], "Usage: paasenv release notice [options] <version>"],
   ])("has help for %j", async (argv, text) => {
     const result = await run(...argv);
     expect(result.code).toBe(0);

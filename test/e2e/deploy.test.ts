@@ -1,12 +1,17 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { reviewAppName } from "../../components/config/naming";
 import { type SampleRepo, sampleRepo } from "../cli/deploy/repo";
 import { productionConfig } from "./configs";
+import {
+  type AppServer,
+  appServer,
+  deployedApp,
+  loggedCalls as loggedCallsOf,
+  paasenvIn,
+} from "./deploy-helpers";
 import { clearRequests, type E2E, openStack, startE2E } from "./harness";
 
 // `paasenv deploy` as a user runs it: the real CLI (tsx cli/main.ts) in a child process, the real
@@ -14,75 +19,20 @@ import { clearRequests, type E2E, openStack, startE2E } from "./harness";
 // uploads a git archive of the sample app and follows the deployment.
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const TSX = require.resolve("tsx/cli", { paths: [ROOT] });
 
 let e2e: E2E;
 let repo: SampleRepo;
+let site: AppServer;
 
-/** One CLI run: exit code and both streams. */
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `paasenv --cwd <project> -q <args>` in `cwd` with the end-to-end environment. */
-function paasenv(args: string[], cwd = ROOT): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [TSX, path.join(ROOT, "cli", "main.ts"), "--cwd", e2e.project.dir, "-q", ...args],
-      { cwd, env: { ...e2e.env, SCALINGO_POLL_INTERVAL_MS: "50" }, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const stateSchema = z.object({
-  regions: z.record(
-    z.string(),
-    z.object({
-      apps: z.record(
-        z.string(),
-        z.object({
-          app: z.object({ last_deployment_id: z.string().nullish() }),
-          containers: z.array(z.object({ name: z.string(), amount: z.number() })),
-          deployments: z.array(
-            z.object({ id: z.string(), status: z.string(), git_ref: z.string().nullish() }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
-
-async function emulatorApp(name: string) {
-  const response = await fetch(`${e2e.emulator.url}/__emulator/state`);
-  return stateSchema.parse(await response.json()).regions["osc-fr1"]?.apps[name];
-}
-
-/** The logged requests as `"<METHOD> <path>"`. */
-async function loggedCalls(): Promise<string[]> {
-  const response = await fetch(`${e2e.emulator.url}/__emulator/requests`);
-  const { requests } = z
-    .object({ requests: z.array(z.object({ method: z.string(), path: z.string() })) })
-    .parse(await response.json());
-  return requests.map((request) => `${request.method} ${request.path}`);
-}
+const paasenv = (args: string[], cwd?: string) => paasenvIn(e2e, args, cwd);
+const emulatorApp = (name: string) => deployedApp(e2e, name);
+const loggedCalls = () => loggedCallsOf(e2e);
 
 const REVIEW_APP = reviewAppName("myapp-staging", 9);
 
 beforeAll(async () => {
   e2e = await startE2E("deploy");
+  site = await appServer();
   repo = sampleRepo();
   fs.copyFileSync(path.join(ROOT, "Pulumi.staging.yaml"), path.join(e2e.project.dir, "Pulumi.staging.yaml"));
   await LocalWorkspace.createOrSelectStack(
@@ -103,14 +53,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   repo?.remove();
+  await site?.close();
   await e2e?.stop();
 });
 
 describe("paasenv deploy", () => {
-  it("deploys a git archive of the sample app to review-9: web and worker types, the commit as git_ref", async () => {
+  it("deploys a git archive of the sample app to review-9 (web and worker types, the commit as git_ref), verified once it answers", async () => {
     const commit = repo.git("rev-parse", "HEAD");
     await clearRequests(e2e);
-    const run = await paasenv(["deploy", "review-9", "--repo", repo.dir, "--json"]);
+    const verify = ["--verify", "--verify-url", site.url, "--verify-path", "/ok/health"];
+    const run = await paasenv(["deploy", "review-9", "--repo", repo.dir, ...verify, "--json"]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
       stack: "review-9",
@@ -118,7 +70,11 @@ describe("paasenv deploy", () => {
       region: "osc-fr1",
       status: "success",
       gitRef: commit,
+      verifyUrl: `${site.url}/ok/health`,
+      verifiedStatus: 200,
     });
+    expect(site.hits.get("/ok/health")).toBe(1);
+    expect(run.stderr).toContain(`review-9: GET ${site.url}/ok/health → HTTP 200 OK`);
     expect(run.stderr).toContain(
       `git archive HEAD (${commit.slice(0, 12)}) → sample-app-${commit.slice(0, 12)}/`,
     );
@@ -156,8 +112,45 @@ describe("paasenv deploy", () => {
     repo.git("revert", "--no-edit", "HEAD");
   });
 
-  it("refuses an untagged ref on a production stack before any API call, and lets a release tag through", async () => {
-    await openStack(e2e, "production", productionConfig("deploy-e2e-production"));
+  it("--verify: fails naming the HTTP check when the app answers 502 or not at all", async () => {
+    const verify = ["deploy", "review-9", "--repo", repo.dir, "--verify", "--verify-url", site.url];
+    const bad = await paasenv([...verify, "--verify-path", "/bad", "--verify-timeout", "3s", "--json"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      new RegExp(
+        "paasenv: deploy review-9: the app does not answer \\(check 2 of 2, the HTTP check, failed\\): deployment " +
+          `[0-9a-f]+ reached success, but ${site.url}/bad did not answer 2xx or 3xx within 3s \\([2-9] request\\(s\\); ` +
+          "last: HTTP 502 Bad Gateway\\)\\. The new version is deployed; nothing was rolled back",
+      ),
+    );
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, stack: "review-9", check: "http" });
+    expect(site.hits.get("/bad")).toBeGreaterThanOrEqual(2);
+    expect((await emulatorApp(REVIEW_APP))?.deployments[0]?.status).toBe("success");
+
+    const never = await paasenv([
+      "deploy",
+      "review-9",
+      "--repo",
+      repo.dir,
+      "--verify",
+      "--verify-url",
+      site.deadUrl,
+      "--verify-timeout",
+      "2s",
+    ]);
+    expect(never.code).toBe(1);
+    expect(never.stderr).toContain(`but ${site.deadUrl}/ did not answer 2xx or 3xx within 2s (`);
+    expect(never.stderr).toContain(
+      `; last: no answer (connect ECONNREFUSED ${site.deadUrl.replace("http://", "")})).`,
+    );
+  });
+
+  it("production: refuses an untagged ref before any API call, deploys a release, and refuses an older one", async () => {
+    const production = await openStack(
+      e2e,
+      "production",
+      productionConfig("deploy-e2e-production", { "paasenv:addons": {} }),
+    );
     await clearRequests(e2e);
     // No --repo: the repository of the current directory, here a subfolder as if paasenv lived in infra/.
     const infra = path.join(repo.dir, "myapp");
@@ -169,10 +162,57 @@ describe("paasenv deploy", () => {
     expect(await loggedCalls()).toEqual([]);
 
     repo.git("tag", "v1.0.0");
-    const tagged = await paasenv(["deploy", "production", "--ref", "v1.0.0"], infra);
-    // The policy passes; the production app was never brought up here, so the deploy stops at its outputs.
-    expect(tagged.code).toBe(1);
-    expect(tagged.stderr).toContain("deploy production: the stack has no `appName` output");
+    const early = await paasenv(["deploy", "production", "--ref", "v1.0.0"], infra);
+    // The policy passes; the production app is not up yet, so the deploy stops at its outputs.
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain("deploy production: the stack has no `appName` output");
+    // The workflow's checks before the first `up`: a dry run passes, with no app to compare with.
+    const first = await paasenv(["deploy", "production", "--ref", "v1.0.0", "--dry-run", "--json"], infra);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, dryRun: true, release: "v1.0.0" });
+    expect(JSON.parse(first.stdout).app).toBeUndefined();
     expect(await loggedCalls()).toEqual([]);
+
+    await production.up();
+    const v110 = repo.commitFile("CHANGELOG.md", "1.1.0\n", "feat: 1.1.0");
+    repo.git("tag", "v1.1.0");
+    const ok = await paasenv(
+      [
+        "deploy",
+        "production",
+        "--ref",
+        "v1.1.0",
+        "--verify",
+        "--verify-url",
+        site.url,
+        "--verify-path",
+        "/ok",
+        "--json",
+      ],
+      infra,
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ release: "v1.1.0", gitRef: v110, verifiedStatus: 200 });
+    expect(JSON.parse(ok.stdout).running).toBeUndefined();
+
+    await clearRequests(e2e);
+    const older = await paasenv(["deploy", "production", "--ref", "v1.0.0", "--verify", "--json"], infra);
+    expect(older.code).toBe(1);
+    expect(older.stderr).toMatch(
+      /paasenv: deploy production refused: production runs v1\.1\.0 \(deployment [0-9a-f]+\) and v1\.0\.0 is older; deploy v1\.1\.0 or a newer release, or pass --force/,
+    );
+    expect(JSON.parse(older.stdout)).toMatchObject({
+      ok: false,
+      check: "guard",
+      release: "v1.0.0",
+      running: { gitRef: v110, release: "v1.1.0" },
+    });
+    expect((await loggedCalls()).filter((call) => !call.startsWith("GET "))).toEqual([
+      "POST /v1/tokens/exchange",
+    ]);
+    // The workflow's checks before `up` refuse it too, before the older infrastructure code is applied.
+    const olderDryRun = await paasenv(["deploy", "production", "--ref", "v1.0.0", "--dry-run"], infra);
+    expect(olderDryRun.code).toBe(1);
+    expect(olderDryRun.stderr).toContain("deploy production refused: production runs v1.1.0");
   });
 });

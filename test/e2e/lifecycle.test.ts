@@ -214,7 +214,7 @@ describe("a full environment under the real engine", () => {
     const { id } = (await stored()).app;
     // The app's delete fails (a 400, which is not retried): the engine has already skipped the resources
     // inside the app (`deletedWith`), so the state keeps the app alone, still holding its data.
-    await failRequests(e2e, { method: "DELETE", path: `/v1/apps/${APP}`, status: 400, times: 1 });
+    await failRequests(e2e, { method: "DELETE", path: `/v1/apps/${id}`, status: 400, times: 1 });
     const failed = withDestroyPermission(stack, console.info, () => stack.destroy());
     await expect(failed).rejects.toThrow(/400/);
     await failRequests(e2e, { method: "DELETE", path: "/", status: 400, times: 0 });
@@ -224,7 +224,7 @@ describe("a full environment under the real engine", () => {
     await clearRequests(e2e);
     const destroy = await withDestroyPermission(stack, console.info, () => stack.destroy());
     expect(destroy.summary.result).toBe("succeeded");
-    expect(await writeCalls(e2e)).toEqual([`DELETE /v1/apps/${APP}`]);
+    expect(await writeCalls(e2e)).toEqual([`DELETE /v1/apps/${id}`]);
     expect(await storedApp(e2e, APP)).toBeUndefined();
     await stack.workspace.removeStack("full");
   });

@@ -24,6 +24,8 @@ export interface JobView {
   secrets: string[];
   /** Its `if:` condition. */
   condition: string | undefined;
+  /** Its token's permissions (its own, else its workflow's), as `contents: read, id-token: write`. */
+  permissions: string;
 }
 
 type Node = Record<string, unknown>;
@@ -54,6 +56,16 @@ function environmentOf(job: Node): string | undefined {
   return typeof environment === "string" ? environment : String(asNode(environment).name);
 }
 
+/** `permissions:` as one line, scopes sorted; `read-all`/`write-all` as they are; none given: `default`. */
+function permissionsOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return value;
+  return Object.entries(asNode(value))
+    .map(([scope, access]) => `${scope}: ${String(access)}`)
+    .sort()
+    .join(", ");
+}
+
 /** The jobs of one workflow file. */
 export function jobsOf(workflow: string, text: string): JobView[] {
   const document = asNode(parse(text));
@@ -68,6 +80,7 @@ export function jobsOf(workflow: string, text: string): JobView[] {
       environment: environmentOf(job),
       secrets: [...new Set([...shared, ...secretsIn(job)])].sort(),
       condition: typeof job.if === "string" ? job.if : undefined,
+      permissions: permissionsOf(job.permissions) ?? permissionsOf(document.permissions) ?? "default",
     };
   });
 }

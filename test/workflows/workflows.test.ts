@@ -55,11 +55,26 @@ describe.each([
       ],
       ["production-preview.yml", "preview", "push,workflow_dispatch", "preview-production", production],
       ["production.yml", "up", "push", "production", productionWithScalingo],
+      ["production.yml", "release", "push", "-", []],
+      ["production.yml", "notify", "push", "release-notice", ["CHAT_WEBHOOK_URL"]],
       ["pull-request.yml", "validate", "pull_request", "-", []],
       ["pull-request.yml", "preview-staging", "pull_request", "preview-staging", staging.sort()],
       ["pull-request.yml", "review-up", "pull_request", "review", withScalingo],
       ["pull-request.yml", "review-down", "pull_request", "review", withScalingo],
       ["staging.yml", "up", "push,workflow_dispatch", "staging", withScalingo],
+    ]);
+  });
+
+  it("gives contents: write to the job that creates the GitHub release only, and no job more than it needs", () => {
+    const permissions = allJobs()
+      .filter((j) => j.permissions !== "contents: read")
+      .map((j) => [j.workflow, j.job, j.permissions]);
+    expect(permissions).toEqual([
+      ["nightly.yml", "drift-production", "contents: read, id-token: write"],
+      ["production-preview.yml", "preview", "contents: read, id-token: write"],
+      ["production.yml", "up", "contents: read, id-token: write"],
+      ["production.yml", "release", "contents: write"],
+      ["pull-request.yml", "preview-staging", "contents: read, pull-requests: write"],
     ]);
   });
 

@@ -1,6 +1,5 @@
 import * as fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { followDeployment } from "../../../cli/deploy";
 import {
   createDeployment,
   createSource,
@@ -8,6 +7,7 @@ import {
   getDeploymentOutput,
   uploadArchive,
 } from "../../../cli/deploy/api";
+import { followDeployment } from "../../../cli/deploy/follow";
 import { gitArchive } from "../../../cli/deploy/git";
 import { type RunningEmulator, startEmulator } from "../../../emulator/scalingo";
 import { type ScalingoClient, scalingoClient } from "../../../providers/scalingo/client";

@@ -1,14 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { archiveFileName, archiveFolder, formatSize, isGzip, redactUrl } from "../../../cli/deploy/archive";
-import {
-  compareReleases,
-  deployPolicy,
-  RELEASE_TAG,
-  releaseTagOf,
-  shortRef,
-} from "../../../cli/deploy/policy";
+import { deployPolicy, releaseTagOf, shortRef } from "../../../cli/deploy/policy";
 import { classifyStatus, failureHint, tailLines } from "../../../cli/deploy/status";
+import { compareReleases, RELEASE_TAG } from "../../../cli/lib/versions";
 
 const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 

@@ -1,7 +1,7 @@
 /** Create-once and polling, with fake callbacks. */
 import { describe, expect, it } from "vitest";
 import { providerError } from "../../../providers/base/errors";
-import { createOnce, outcomeUnknown, pollUntil } from "../../../providers/base/polling";
+import { createOnce, nextPollWait, outcomeUnknown, pollUntil } from "../../../providers/base/polling";
 
 /** Await a promise expected to reject and return its error. */
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -117,6 +117,29 @@ describe("pollUntil", () => {
     );
     expect(error).toMatchObject({ name: "AcmeError", message: "op 1 failed: error" });
   });
+
+  it("answers the first probe with the value in hand: nothing is called when it is done already", async () => {
+    let probes = 0;
+    const probe = async () => ++probes;
+    expect(await pollUntil({ ...base, timeoutMs: 1000, known: 7, probe, done: (v) => v === 7 })).toBe(7);
+    expect(probes).toBe(0);
+    expect(await pollUntil({ ...base, timeoutMs: 1000, known: 0, probe, done: (v) => v === 2 })).toBe(2);
+    expect(probes).toBe(2);
+  });
+
+  it.each([
+    [0, 2000, 1000],
+    [1000, 2000, 1000],
+    [3000, 2000, 1500],
+    [20_000, 2000, 10_000],
+    [60_000, 2000, 15_000],
+    [60_000, 30_000, 30_000],
+  ])(
+    "waits nextPollWait(%i ms elapsed, %i ms interval) = %i ms before the next probe",
+    (elapsed, interval, wait) => {
+      expect(nextPollWait(elapsed, interval)).toBe(wait);
+    },
+  );
 
   it("gives up at the deadline with the hint", async () => {
     const error = await rejection(
