@@ -22,6 +22,7 @@ interface PreviewOptions {
   expectNoChanges?: boolean;
   title?: string;
   subtitle?: string;
+  policyPack?: string;
 }
 
 /** Runs the preview of `stackName` and summarizes its engine events. */
@@ -30,16 +31,19 @@ export async function previewSummary(
   io: Io,
   stackName: string,
   refresh: boolean,
+  policyPacks: readonly string[] = [],
 ): Promise<PlanSummary> {
   const session = await openPulumi(globals, io);
   const stack = await session.selectStack(stackName);
   if (stack === undefined) throw cliError(`preview: the stack "${stackName}" does not exist in this backend`);
   const events: EngineEvent[] = [];
-  progress(io, `${stackName}: pulumi preview${refresh ? " --refresh" : ""}`);
+  const packs = policyPacks.map((pack) => ` --policy-pack ${pack}`).join("");
+  progress(io, `${stackName}: pulumi preview${refresh ? " --refresh" : ""}${packs}`);
   await stack
     .preview({
       diff: true,
       refresh,
+      policyPacks: policyPacks.map((pack) => path.resolve(globals.cwd, pack)),
       onEvent: (event) => events.push(event),
       onOutput: engineOutput(globals, io),
     })
@@ -70,12 +74,17 @@ export function registerPreview(program: Command, context: CommandContext): void
     )
     .option("--title <text>", "heading of the summary")
     .option("--subtitle <text>", "a line under the heading (e.g. the commit previewed)")
+    .option(
+      "--policy-pack <dir>",
+      "run this policy pack during the preview (the production gate: policy); a mandatory violation fails it",
+    )
     .action(async (stackName: string, opts: PreviewOptions, command: Command) => {
       const summary = await previewSummary(
         context.globals(command),
         context.io,
         stackName,
         opts.refresh ?? false,
+        opts.policyPack === undefined ? [] : [opts.policyPack],
       );
       const markdown = renderMarkdown(summary, {
         ...(opts.title === undefined ? {} : { title: opts.title }),

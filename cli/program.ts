@@ -6,6 +6,7 @@
  * (cli/lib/errors.ts) to fail; `main` turns that into the exit code.
  */
 import { Command, CommanderError } from "commander";
+import { registerCheck } from "./check";
 import { registerDb } from "./db";
 import { registerDeploy } from "./deploy/command";
 import { registerEmulator } from "./emulator";
@@ -37,6 +38,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerRelease,
   registerRecover,
   registerValidate,
+  registerCheck,
   registerStatus,
   registerDb,
   registerEmulator,

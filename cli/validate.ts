@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../components/config/load";
+import type { StackConfig } from "../components/config/schema";
 import { cliError, messageOf } from "./lib/errors";
 import { parseStackName } from "./lib/parse";
 import { stackConfigBlock } from "./lib/stack-config";
@@ -51,25 +52,49 @@ export function configFromFile(
   return { values, encrypted };
 }
 
-/** Validates one stack file; the line to print, or throws the configuration's problems. */
-export function validateStackFile(dir: string, stack: string): string {
+/** A stack file read and validated as the program would: its values, its config, and the warnings. */
+export interface ValidatedStackFile {
+  fileName: string;
+  /** Every key as the program would see it (secret leaves as {@link SECRET_PLACEHOLDER}). */
+  values: Record<string, string>;
+  /** The keys encrypted as a whole, left out of `values`. */
+  encrypted: string[];
+  /** Whether Pulumi would hold `key` secret. */
+  isSecret: (key: string) => boolean;
+  config: StackConfig;
+  warnings: string[];
+}
+
+/**
+ * Reads and validates one stack file; throws the configuration's problems, prefixed with the file name (a
+ * missing file with the `command` that looked for it).
+ */
+export function loadStackFile(dir: string, stack: string, command: string): ValidatedStackFile {
   const fileName = `Pulumi.${stack.split("/").at(-1) ?? stack}.yaml`;
   const file = path.join(dir, fileName);
-  if (!fs.existsSync(file)) throw cliError(`validate: there is no ${fileName} in ${dir}`);
+  if (!fs.existsSync(file)) throw cliError(`${command}: there is no ${fileName} in ${dir}`);
   const text = fs.readFileSync(file, "utf8");
   const { values, encrypted } = configFromFile(text, fileName);
   const warnings: string[] = [];
+  // Pulumi holds a key secret as a whole as soon as one of its values is `secure:`.
+  const isSecret = (key: string) =>
+    encrypted.includes(key) || (values[key] ?? "").includes(SECRET_PLACEHOLDER);
   try {
-    loadConfig({
+    const config = loadConfig({
       all: values,
-      // Pulumi holds a key secret as a whole as soon as one of its values is `secure:`.
-      isSecret: (key) => encrypted.includes(key) || (values[key] ?? "").includes(SECRET_PLACEHOLDER),
+      isSecret,
       stackFile: text,
       warn: (message) => warnings.push(`${fileName}: warning: ${message}`),
     });
+    return { fileName, values, encrypted, isSecret, config, warnings };
   } catch (error) {
     throw cliError(`${fileName}: ${messageOf(error)}`);
   }
+}
+
+/** Validates one stack file; the line to print, or throws the configuration's problems. */
+export function validateStackFile(dir: string, stack: string): string {
+  const { fileName, values, encrypted, warnings } = loadStackFile(dir, stack, "validate");
   const keys = Object.keys(values).filter((key) => key.startsWith("paasenv:")).length;
   const skipped = encrypted.filter((key) => key.startsWith("paasenv:"));
   const note = skipped.length === 0 ? "" : `; not checked (encrypted as a whole): ${skipped.join(", ")}`;

@@ -9,8 +9,11 @@
 # 2. Otherwise `pulumi` is built from the Go module pinned in scripts/pulumi-cli/go.mod (github.com/pulumi/
 #    pulumi/pkg/v3), together with our own `pulumi-language-nodejs` (scripts/pulumi-cli/cmd/; upstream's
 #    is not served by the Go module proxy) and upstream's `pulumi-resource-pulumi-nodejs` script copied
-#    from the sdk/v3 module, into .tools/pulumi/<version>/bin. The CLI is cached by version and go.sum,
-#    the language host by a hash of its source, so later runs take a second.
+#    from the sdk/v3 module. The CLI and the script go into .tools/pulumi/<version>/bin, cached by version
+#    and go.sum; the language host into .tools/pulumi/<version>/hosts/<hash of its source>/bin, beside hard
+#    links to those two, and that folder is the one printed. So checkouts with different host sources
+#    sharing one .tools (worktrees, branches) each keep their own host instead of rebuilding each other's;
+#    later runs take a second.
 #
 # Needs Go >= 1.25 for step 2 (a cold build takes several minutes on two cores; the Go build cache makes
 # rebuilds fast).
@@ -36,7 +39,7 @@ version_at_least() {
 # --- 1. an ambient, official CLI -------------------------------------------------------------------
 if [ -z "${PAASENV_IGNORE_AMBIENT_PULUMI:-}" ] && ambient="$(command -v pulumi 2>/dev/null)"; then
   ambient_dir="$(dirname "$(readlink -f "$ambient")")"
-  if [ "$ambient_dir" != "$bin" ]; then
+  if [ "${ambient_dir#"$dest"/}" = "$ambient_dir" ]; then
     ambient_version="$(PULUMI_SKIP_UPDATE_CHECK=true "$ambient" version 2>/dev/null || true)"
     if [ -n "$ambient_version" ] && version_at_least "$ambient_version" "$version" \
       && [ -x "$ambient_dir/pulumi-language-nodejs" ]; then
@@ -71,14 +74,20 @@ fi
 
 hash_of() { cat "$@" | sha256sum | cut -d' ' -f1; }
 cli_key="$version $(hash_of "$module/go.mod" "$module/go.sum")"
-host_key="$cli_key $(hash_of "$module"/cmd/pulumi-language-nodejs/*.go)"
+host_sources=()
+for file in "$module"/cmd/pulumi-language-nodejs/*.go; do
+  [[ "$file" == *_test.go ]] || host_sources+=("$file")
+done
+host_hash="$(hash_of "${host_sources[@]}")"
+host_key="$cli_key $host_hash"
+host_dir="$dest/hosts/${host_hash:0:16}/bin" # named bin: the Automation API wants <root>/bin/pulumi
 ldflags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version"
 
-# build_into <label> <package> <stamp file> <key>: go build the package into $bin unless the stamp matches.
+# build_into <dir> <label> <package> <stamp file> <key>: go build the package into <dir> unless the stamp matches.
 build_into() {
-  local label="$1" pkg="$2" stamp="$3" key="$4" tmp start
-  if [ -x "$bin/$label" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then
-    log "$label $version is cached in ${bin#"$root"/}"
+  local into="$1" label="$2" pkg="$3" stamp="$4" key="$5" tmp start
+  if [ -x "$into/$label" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then
+    log "$label $version is cached in ${into#"$root"/}"
     return 0
   fi
   require_go
@@ -90,16 +99,16 @@ build_into() {
     log "building $label failed (see the go output above)"
     exit 1
   fi
-  mkdir -p "$bin"
-  mv -f "$tmp/$label" "$bin/$label"
+  mkdir -p "$into"
+  mv -f "$tmp/$label" "$into/$label"
   rm -rf "$tmp"
   echo "$key" >"$stamp"
   log "built $label in $((SECONDS - start))s"
 }
 
 total=$SECONDS
-build_into pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$dest/.stamp-pulumi" "$cli_key"
-build_into pulumi-language-nodejs ./cmd/pulumi-language-nodejs "$dest/.stamp-language-nodejs" "$host_key"
+build_into "$bin" pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$dest/.stamp-pulumi" "$cli_key"
+build_into "$host_dir" pulumi-language-nodejs ./cmd/pulumi-language-nodejs "$host_dir/.stamp" "$host_key"
 
 # The dynamic-provider host is a shell script shipped inside the sdk/v3 module (read-only in the cache).
 if [ ! -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
@@ -115,5 +124,15 @@ if [ ! -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
   log "copied pulumi-resource-pulumi-nodejs from the sdk/v3 module"
 fi
 
-log "pulumi $("$bin/pulumi" version) ready in ${bin#"$root"/} ($((SECONDS - total))s)"
-echo "$bin"
+# The engine finds bundled plugins beside the running `pulumi`, and paasenv puts the printed folder first on
+# PATH: the host's folder gets the CLI and the script as hard links (a copy across file systems), replaced
+# only when they differ, so that a run starting from it never finds them missing.
+for file in pulumi pulumi-resource-pulumi-nodejs; do
+  if [ ! "$host_dir/$file" -ef "$bin/$file" ]; then
+    ln -f "$bin/$file" "$host_dir/$file.tmp" 2>/dev/null || cp -f "$bin/$file" "$host_dir/$file.tmp"
+    mv -f "$host_dir/$file.tmp" "$host_dir/$file"
+  fi
+done
+
+log "pulumi $("$host_dir/pulumi" version) ready in ${host_dir#"$root"/} ($((SECONDS - total))s)"
+echo "$host_dir"

@@ -11,12 +11,16 @@ import { PACKAGE_ROOT } from "./package-root";
 /** The checkout the demo, the benchmarks and the tests copy the project from. */
 export const REPO_ROOT = PACKAGE_ROOT;
 
-/** What a program run needs: the project file, the program, its modules and the TypeScript settings. */
+/**
+ * What a program run needs: the project file, the program, its modules and the TypeScript settings; and the
+ * production gate's policy pack (`--policy-pack policy`).
+ */
 export const PROJECT_ENTRIES = [
   "Pulumi.yaml",
   "index.ts",
   "components",
   "providers",
+  "policy",
   "package.json",
   "tsconfig.json",
   "tsconfig.pulumi.json",

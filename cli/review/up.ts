@@ -2,6 +2,7 @@
  * `paasenv review up <N>`: create or update stack `review-<N>` from a source stack's configuration (secrets
  * included) through cli/lib/review-stack.ts, run `pulumi up`, print the URL.
  */
+import * as path from "node:path";
 import type { Command } from "commander";
 import { reviewStackName } from "../../components/config/naming";
 import { cliError, messageOf } from "../lib/errors";
@@ -27,6 +28,8 @@ export interface ReviewUpOptions {
   from: string;
   /** `paasenv:key.path=value` overrides, applied after the copy. */
   overrides: string[];
+  /** Policy packs the `up` runs (the production gate: `policy`, advisory in a review). @default `[]` */
+  policyPacks?: readonly string[];
 }
 
 /** What `review up` did. */
@@ -81,8 +84,9 @@ export async function reviewUp(
       : cliError(`review up ${options.reviewNumber}: ${messageOf(error)}`);
   });
   progress(io, `${name}: pulumi up (app ${review.resolved.app.name})`);
+  const policyPacks = (options.policyPacks ?? []).map((pack) => path.resolve(globals.cwd, pack));
   const result = await review.stack
-    .up({ onOutput: engineOutput(globals, io) })
+    .up({ onOutput: engineOutput(globals, io), policyPacks })
     .catch((error: unknown) => Promise.reject(pulumiFailure("up", name, error)));
   const changes = result.summary.resourceChanges ?? {};
   progress(io, `${name}: ${describeChanges(changes)}`);
@@ -111,10 +115,11 @@ export function registerReviewUp(review: Command, context: CommandContext): void
       [],
     )
     .option("--json", "print {stack, appName, url, changes} as JSON instead of the URL")
+    .option("--policy-pack <dir>", "run this policy pack during the up (the production gate: policy)")
     .action(
       async (
         reviewNumber: number,
-        opts: { from: string; set: string[]; json?: boolean },
+        opts: { from: string; set: string[]; json?: boolean; policyPack?: string },
         command: Command,
       ) => {
         const globals = context.globals(command);
@@ -123,6 +128,7 @@ export function registerReviewUp(review: Command, context: CommandContext): void
           reviewNumber,
           from: opts.from,
           overrides: opts.set,
+          policyPacks: opts.policyPack === undefined ? [] : [opts.policyPack],
         });
         context.io.stdout(opts.json ? `${JSON.stringify(result)}\n` : `${result.url ?? "(no url output)"}\n`);
       },

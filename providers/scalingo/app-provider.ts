@@ -5,7 +5,7 @@
  *
  * This file is the implementation the provider host runs; the class a program declares is in `app.ts`.
  */
-import { type Loss, permitsOf, refusal } from "../base/data-loss";
+import { isDataKey, type Loss, permitsOf, refusal, unpermitted } from "../base/data-loss";
 import { diffInputs } from "../base/diff";
 import type { Bag } from "../base/inputs";
 import { keepingObjects } from "../base/kept-objects";
@@ -144,7 +144,9 @@ async function readStackName(client: ScalingoClient, op: string, inputs: AppInpu
 }
 
 /**
- * Deleting an app deletes its add-ons: refused while it holds any, unless the permission names the app.
+ * Deleting an app deletes its add-ons: refused while it holds any, unless the permission names the app or
+ * every add-on it holds. (A destroy skips the add-ons' own deletes, `deletedWith` the app, so the add-on
+ * entries the environment's guard asks for must be enough here.)
  * @see https://developers.scalingo.com/apps#delete-an-application
  */
 async function refuseDeletingData(
@@ -155,6 +157,13 @@ async function refuseDeletingData(
 ) {
   const addons = await listAddons(client, op, app.id);
   if (addons.length === 0) return;
+  const addonLosses = addons.flatMap((addon): Loss[] => {
+    const key = `addons.${shortProviderId(addon.addon_provider.id)}`;
+    return isDataKey(key) ? [{ resource: key, id: addon.id }] : [];
+  });
+  const everyAddonPermitted =
+    addonLosses.length === addons.length && unpermitted(addonLosses, permitsOf(provider)).length === 0;
+  if (everyAddonPermitted) return;
   const held = addons.map((addon) => `${shortProviderId(addon.addon_provider.id)} add-on ${addon.id}`);
   const statement = `${op}: the app still holds the ${held.join(" and the ")}, which Scalingo deletes with it`;
   const loss: Loss = { resource: "app", id: app.id };

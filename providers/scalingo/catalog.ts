@@ -10,17 +10,34 @@ import type { ScalingoClient } from "./client";
 import { planSchema, stackSchema } from "./schemas";
 import type { CatalogItem } from "./session";
 
+/** A region's stacks as `GET /v1/features/stacks` lists them (read without a bearer). */
+function readStacks(client: ScalingoClient, op: string) {
+  const { z } = client;
+  const path = "/v1/features/stacks";
+  const schema = z.array(stackSchema(z));
+  return client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true });
+}
+
 /**
- * A region's stacks (`GET /v1/features/stacks`), read once per host process: `check` validates the name with
- * them, and the App's `create` finds the stack's ID in the same list.
+ * A region's stacks, read once per host process: `check` validates the name with them, and the App's
+ * `create` finds the stack's ID in the same list.
  */
 export function catalogStacks(client: ScalingoClient, op: string): Promise<CatalogItem[]> {
-  const { z } = client;
-  return client.onceList("stacks", async () => {
-    const path = "/v1/features/stacks";
-    const schema = z.array(stackSchema(z));
-    return (await client.request({ op, method: "GET", path, root: "stacks", schema, anonymous: true })).data;
-  });
+  return client.onceList("stacks", async () => (await readStacks(client, op)).data);
+}
+
+/** A region's stacks: the supported ones by name, and the deprecated ones with their `deprecated_at` date. */
+export interface StackCatalog {
+  supported: string[];
+  deprecated: Map<string, string>;
+}
+
+/** A region's stacks, supported and deprecated. The production gate reads it: `policy/rules/app-stack.ts`. */
+export async function stackCatalog(client: ScalingoClient, op: string): Promise<StackCatalog> {
+  const { data } = await readStacks(client, op);
+  const deprecated = new Map<string, string>();
+  for (const stack of data) if (stack.deprecated_at) deprecated.set(stack.name, stack.deprecated_at);
+  return { supported: data.map((s) => s.name).filter((name) => !deprecated.has(name)), deprecated };
 }
 
 /**

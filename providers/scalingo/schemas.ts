@@ -170,8 +170,9 @@ export const appSchema = (z: Zod) =>
     last_deployed_at: z.string().nullish(),
   });
 
-/** A stack of `GET /v1/features/stacks`. */
-export const stackSchema = (z: Zod) => z.object({ id: z.string(), name: z.string() });
+/** A stack of `GET /v1/features/stacks`; `deprecated_at` (a date) is set once Scalingo deprecates it. */
+export const stackSchema = (z: Zod) =>
+  z.object({ id: z.string(), name: z.string(), deprecated_at: z.string().nullish() });
 
 /** An add-on plan. */
 export const planSchema = (z: Zod) => z.object({ id: z.string(), name: z.string() });

@@ -25,6 +25,12 @@ const range = (s: Spread) => `${seconds(s.median)} (${seconds(s.min)}–${second
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : "—");
 const calls = (c: Calls | undefined) => (c ? `${c.reads} / ${c.writes} / ${c.exchanges}` : "—");
 
+/** Says when the rate limit is not Scalingo's own (60 a minute per token), and by how much it is scaled. */
+export function scaledNote(rateLimit: number): string {
+  if (rateLimit === 60) return " (Scalingo's own limit)";
+  return ` (Scalingo's is 60: scaled ×${(rateLimit / 60).toFixed(rateLimit % 60 === 0 ? 0 : 1)} so the scenario fits in the bench's time)`;
+}
+
 /** The table printed to stdout (and quoted in docs/benchmarks.md). */
 export function markdownReport(report: Report): string {
   const floor = report.floor.time.median;
@@ -81,7 +87,7 @@ export function markdownReport(report: Report): string {
   if (review) {
     lines.push(
       "",
-      `Review environments: ${review.stacks} stacks up then down, ${options.reviewConcurrency} at a time, at ${options.rateLimit} requests/minute: ` +
+      `Review environments: ${review.stacks} stacks up then down, ${options.reviewConcurrency} at a time, at ${options.rateLimit} requests/minute${scaledNote(options.rateLimit)}: ` +
         `${seconds(review.wallMs)} against a floor of ${seconds(review.floorMs)} (${ratio(review.wallMs, review.floorMs)}; goal ≤ 1.2×); ` +
         `${review.accepted} calls accepted (${review.callsPerStack.toFixed(1)} per stack; goal ≤ 20), ${review.refused} refused with 429 and retried; ` +
         `${review.failures.length} failures${review.failures.length ? `: ${review.failures.join("; ")}` : ""}.`,

@@ -1,33 +1,16 @@
 /**
- * Runs `index.ts` under Pulumi mocks for a given stack config and records the resource graph.
- *
- * The mock monitor's `newResource` does not see resource options, so the recording wraps the monitor's
- * `registerResource` and reads them from the request the SDK really sends: `protect`, the parent URN and
- * the inputs as serialized, where every secret value still carries its own secret marker.
+ * Runs `index.ts` under Pulumi mocks for a given stack config and records the resource graph
+ * (`cli/check/record.ts`: `protect`, the parent URN and the inputs as serialized, where every secret value
+ * still carries its own secret marker).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { vi } from "vitest";
 import { parse } from "yaml";
+import { type Registered, setRecordingMocks, settle } from "../../cli/check/record";
 
-/** One registered resource, as the engine would have received it. */
-export interface Registered {
-  type: string;
-  name: string;
-  urn: string;
-  parentUrn: string;
-  custom: boolean;
-  protect: boolean;
-  /** The URNs it depends on (its `dependsOn`, expanded to the children of components, and its inputs'). */
-  dependencies: string[];
-  /** Inputs with secrets unwrapped (the mock's view). */
-  inputs: Record<string, unknown>;
-  /** Inputs as serialized by the SDK: secret values are `{ [specialSigKey]: specialSecretSig, value }`. */
-  raw: Record<string, unknown>;
-}
+export { isSerializedSecret, type Registered } from "../../cli/check/record";
 
 /** The outputs `index.ts` exports, resolved, with their secretness. */
 export interface ProgramRun {
@@ -69,15 +52,6 @@ export async function programError(run: Promise<ProgramRun>): Promise<ProgramErr
 export const promiseOf = <T>(output: pulumi.Output<T>): Promise<T> =>
   new Promise((resolve) => output.apply((value) => resolve(value)));
 
-/** Whether a serialized input value is marked secret. */
-export function isSerializedSecret(value: unknown): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Record<string, unknown>)[specialSigKey] === specialSecretSig
-  );
-}
-
 /** A stack file's `config:` block as Pulumi passes it to a program: every value a string (JSON for non-strings). */
 export function stackFileConfig(stack: string): Record<string, string> {
   const file = parse(readFileSync(join(__dirname, "..", "..", `Pulumi.${stack}.yaml`), "utf8")) as {
@@ -94,128 +68,6 @@ export function flattenConfig(config: Record<string, unknown>): Record<string, s
       typeof value === "string" ? value : JSON.stringify(value),
     ]),
   );
-}
-
-/** Plausible outputs per resource type, so every output the component reads resolves. */
-function mockState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
-  const text = (key: string) => String(inputs[key] ?? "");
-  switch (type) {
-    case "pulumi-nodejs:dynamic/scalingo:App": {
-      const host = `${text("name")}.${text("region")}.scalingo.io`;
-      return {
-        ...inputs,
-        appId: `app-id-${text("name")}`,
-        url: `https://${host}`,
-        baseUrl: `https://${host}`,
-        gitUrl: `git@ssh.${text("region")}.scalingo.com:${text("name")}.git`,
-        cnameTarget: `${host}.`,
-      };
-    }
-    case "pulumi-nodejs:dynamic/scalingo:Addon":
-      return {
-        ...inputs,
-        addonId: `addon-id-${text("provider")}`,
-        resourceId: `res-${name}`,
-        status: "running",
-      };
-    case "pulumi-nodejs:dynamic/scalingo:Domain":
-      return { ...inputs, domainId: `domain-id-${text("name")}` };
-    case "pulumi-nodejs:dynamic/scalingo:Notifier":
-      return { ...inputs, notifierId: `no-${text("name")}` };
-    case "pulumi-nodejs:dynamic/scalingo:DatabaseSettings": {
-      const backups = (inputs.backups ?? {}) as { enabled?: boolean; hour?: number };
-      return { ...inputs, periodicBackups: { enabled: backups.enabled ?? true, hours: [backups.hour ?? 0] } };
-    }
-    case "pulumi-nodejs:dynamic/scalingo:DatabaseUser":
-      return { ...inputs, connectionUrl: `postgresql://${text("name")}:generated@db.example:30000/db` };
-    case "scaleway:object/bucket:Bucket":
-      return {
-        ...inputs,
-        projectId: inputs.projectId ?? "default-project-id",
-        endpoint: `https://${text("name")}.s3.${text("region")}.scw.cloud`,
-        apiEndpoint: `https://s3.${text("region")}.scw.cloud`,
-      };
-    case "scaleway:iam/apiKey:ApiKey":
-      return { ...inputs, accessKey: "SCWMOCKACCESSKEY", secretKey: "mock-secret-key" };
-    default:
-      return inputs;
-  }
-}
-
-/** Plausible results of the invokes the program makes: the deployer's API key belongs to a user. */
-function mockCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
-  if (token === "scaleway:iam/getApiKey:getApiKey") {
-    return { ...inputs, userId: `user-of-${String(inputs.accessKey)}`, applicationId: "" };
-  }
-  return inputs;
-}
-
-function unwrapSecrets(value: unknown): unknown {
-  if (isSerializedSecret(value)) return unwrapSecrets((value as { value: unknown }).value);
-  if (Array.isArray(value)) return value.map(unwrapSecrets);
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, unwrapSecrets(inner)]));
-  }
-  return value;
-}
-
-/** The part of the SDK's RegisterResourceRequest the recording reads. */
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getProtect(): boolean | undefined;
-  getDependenciesList(): string[];
-  getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-
-/** The URN the mock monitor gives a resource (its type qualified by the parent's, as the engine does). */
-function mockUrn(parentUrn: string, type: string, name: string): string {
-  const parentType = parentUrn.split("::")[2]?.split("$").pop();
-  const qualified = parentType === undefined ? type : `${parentType}$${type}`;
-  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
-}
-
-/** Plausible mocks, and a wrapper on the mock monitor's `registerResource` recording each request. */
-async function setRecordingMocks(stack: string, resources: Registered[]): Promise<void> {
-  const mocks: pulumi.runtime.Mocks = {
-    newResource: (args) => ({ id: `${args.name}-id`, state: mockState(args.type, args.name, args.inputs) }),
-    call: (args) => mockCall(args.token, args.inputs),
-  };
-  // setMocks also turns on the features a mock engine supports (secrets among them), so wrap its monitor
-  // rather than installing our own through setMockOptions, which would reset them.
-  await pulumi.runtime.setMocks(mocks, "paasenv", stack, false);
-  const monitor: unknown = pulumi.runtime.getMonitor();
-  if (!(monitor instanceof MockMonitor)) throw new Error("setMocks did not install a MockMonitor");
-  const register = monitor.registerResource.bind(monitor);
-  monitor.registerResource = (req: RegisterRequest, callback) => {
-    const raw = req.getObject()?.toJavaScript() ?? {};
-    const parentUrn = req.getParent();
-    resources.push({
-      type: req.getType(),
-      name: req.getName(),
-      urn: mockUrn(parentUrn, req.getType(), req.getName()),
-      parentUrn,
-      custom: req.getCustom(),
-      protect: req.getProtect() ?? false,
-      dependencies: req.getDependenciesList(),
-      inputs: unwrapSecrets(raw) as Record<string, unknown>,
-      raw,
-    });
-    return register(req, callback);
-  };
-}
-
-/** Let every pending registration reach the monitor (mocks answer at once; only the RPC queue is async). */
-async function settle(resources: Registered[]): Promise<void> {
-  let stableTicks = 0;
-  let seen = -1;
-  while (stableTicks < 5) {
-    await new Promise((resolve) => setImmediate(resolve));
-    stableTicks = resources.length === seen ? stableTicks + 1 : 0;
-    seen = resources.length;
-  }
 }
 
 /**

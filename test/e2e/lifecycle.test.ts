@@ -12,6 +12,7 @@ import {
   type E2E,
   E2E_TOKEN,
   failRequests,
+  loggedRequests,
   openStack,
   pulumiCli,
   type StoredApp,
@@ -94,13 +95,14 @@ describe("a full environment under the real engine", () => {
     expect(resources.some((r) => JSON.stringify(r).includes("ciphertext"))).toBe(true);
   });
 
-  it("2. with nothing changed, preview reports no change and up makes no write call", async () => {
+  it("2. with nothing changed, preview and up report no change and make no API call at all", async () => {
+    await clearRequests(e2e);
     const preview = await stack.preview();
     expect(Object.keys(preview.changeSummary)).toEqual(["same"]);
-    await clearRequests(e2e);
     const up = await stack.up();
     expect(Object.keys(up.summary.resourceChanges ?? {})).toEqual(["same"]);
-    expect(await writeCalls(e2e)).toEqual([]);
+    // Not even a token exchange: diff compares stored outputs with the new inputs.
+    expect(await loggedRequests(e2e)).toEqual([]);
   });
 
   it("3. a plan upgrade, one more web container and a variable are previewed as exactly three updates, then applied", async () => {
@@ -138,8 +140,16 @@ describe("a full environment under the real engine", () => {
     await drift(e2e, { app: APP, kind: "formation", key: "web", set: { amount: 5 } });
     await drift(e2e, { app: APP, kind: "variable", key: "WEB_CONCURRENCY", set: { value: "99" } });
     await drift(e2e, { app: APP, kind: "domain", key: DOMAIN, delete: true });
+    await clearRequests(e2e);
     const refresh = await stack.refresh();
     expect(refresh.summary.resourceChanges).toMatchObject({ update: 3, delete: 1 });
+    // One token exchange for the run, no write, and a handful of reads per Scalingo resource.
+    const requests = await loggedRequests(e2e);
+    expect(requests.filter((r) => r.path === "/v1/tokens/exchange")).toHaveLength(1);
+    expect(await writeCalls(e2e)).toEqual([]);
+    console.info(
+      `refresh: ${requests.length} calls: ${requests.map((r) => `${r.method} ${r.path}`).join(", ")}`,
+    );
   });
 
   it("5b. the repair is previewed without any replacement", async () => {

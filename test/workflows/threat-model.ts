@@ -26,6 +26,10 @@ export interface JobView {
   condition: string | undefined;
   /** Its token's permissions (its own, else its workflow's), as `contents: read, id-token: write`. */
   permissions: string;
+  /** What it runs of the production gate: `check`, the policy `pack`, or `-` (docs/production-gate.md). */
+  gate: "check" | "pack" | "-";
+  /** Whether it runs a real (not refreshed) preview or an `up`, which must run the pack. */
+  deploys: boolean;
 }
 
 type Node = Record<string, unknown>;
@@ -66,6 +70,29 @@ function permissionsOf(value: unknown): string | undefined {
     .join(", ");
 }
 
+/** A step's `run:` script and its `with:` inputs. */
+function stepsOf(job: Node): { run: string; uses: string; with: Node }[] {
+  const steps = Array.isArray(job.steps) ? job.steps : [];
+  return steps.map((step) => {
+    const node = asNode(step);
+    const text = (value: unknown) => (typeof value === "string" ? value : "");
+    return { run: text(node.run), uses: text(node.uses), with: asNode(node.with) };
+  });
+}
+
+/** What the job runs of the gate, and whether it runs a preview or an `up` that must run the pack. */
+function gateOf(job: Node): Pick<JobView, "gate" | "deploys"> {
+  const steps = stepsOf(job);
+  const action = steps.filter((s) => s.uses.startsWith("pulumi/actions@") && s.with.command !== undefined);
+  // `npm run paasenv -- <command>` here, `npx paasenv <command>` in examples/.
+  const cli = steps.filter((s) => /paasenv (?:-- )?(?:preview (?![^\n]*--refresh)|review up)/.test(s.run));
+  const pack =
+    action.some((s) => s.with.policyPacks === "policy") ||
+    cli.some((s) => s.run.includes("--policy-pack policy"));
+  const check = steps.some((s) => /paasenv (?:-- )?check/.test(s.run));
+  return { gate: pack ? "pack" : check ? "check" : "-", deploys: action.length + cli.length > 0 };
+}
+
 /** The jobs of one workflow file. */
 export function jobsOf(workflow: string, text: string): JobView[] {
   const document = asNode(parse(text));
@@ -81,6 +108,7 @@ export function jobsOf(workflow: string, text: string): JobView[] {
       secrets: [...new Set([...shared, ...secretsIn(job)])].sort(),
       condition: typeof job.if === "string" ? job.if : undefined,
       permissions: permissionsOf(job.permissions) ?? permissionsOf(document.permissions) ?? "default",
+      ...gateOf(job),
     };
   });
 }
@@ -108,6 +136,8 @@ export function violations(jobs: readonly JobView[]): string[] {
     const pinned = /github\.ref == 'refs\/heads\/main'|startsWith\(github\.ref, 'refs\/tags\/v'\)/;
     if (production && !pinned.test(j.condition ?? ""))
       problems.push(`${where} may run production credentials on a ref other than main or a release tag`);
+    if (j.deploys && j.gate !== "pack")
+      problems.push(`${where} runs a preview or an up without the production gate (--policy-pack policy)`);
     return problems;
   });
 }

@@ -7,10 +7,9 @@ import { type JobView, jobsOf, violations } from "./threat-model";
 // runs on which events, in which GitHub environment, with which secrets; and that nothing a pull request
 // controls ever holds a production credential.
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const WORKFLOWS = path.join(ROOT, ".github", "workflows");
+const WORKFLOWS = path.resolve(__dirname, "..", "..", ".github", "workflows");
 /** The workflows of examples/, the project other teams start from: the same design, run with `npx paasenv`. */
-const EXAMPLE_WORKFLOWS = path.join(ROOT, "examples", ".github", "workflows");
+const EXAMPLE_WORKFLOWS = path.resolve(__dirname, "..", "..", "examples", ".github", "workflows");
 
 function allJobs(dir = WORKFLOWS): JobView[] {
   return fs
@@ -24,44 +23,48 @@ const STATE = ["STATE_ACCESS_KEY_ID", "STATE_SECRET_ACCESS_KEY"];
 const SCW = ["SCW_ACCESS_KEY", "SCW_SECRET_KEY"];
 const PRODUCTION = (names: string[]) => names.map((name) => `PRODUCTION_${name}`);
 
-describe.each([
-  ["this repository's workflows", WORKFLOWS],
-  ["the example's workflows", EXAMPLE_WORKFLOWS],
-])("the threat model of %s", (_name, dir) => {
+describe("the workflows' threat model", () => {
   it("gives each job the environment and the secrets docs/safety.md says", () => {
-    const table = allJobs(dir).map((j) => [
+    const table = allJobs().map((j) => [
       j.workflow,
       j.job,
       j.triggers.join(","),
       j.environment ?? "-",
       j.secrets,
+      j.gate,
     ]);
     const staging = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW];
     const withScalingo = [...staging, "SCALINGO_API_TOKEN"].sort();
     const production = PRODUCTION(["PULUMI_CONFIG_PASSPHRASE", ...STATE, ...SCW]).sort();
     const productionWithScalingo = [...production, "PRODUCTION_SCALINGO_API_TOKEN"].sort();
-    // The example has no ci.yml: that one lints and tests paasenv itself.
-    const ci = dir === WORKFLOWS ? [["ci.yml", "ci", "pull_request,push", "-", []]] : [];
     expect(table).toEqual([
-      ...ci,
-      ["nightly.yml", "review-gc", "schedule,workflow_dispatch", "review", withScalingo],
-      ["nightly.yml", "drift-staging", "schedule,workflow_dispatch", "drift-staging", withScalingo],
+      ["ci.yml", "ci", "pull_request,push", "-", [], "-"],
+      ["nightly.yml", "review-gc", "schedule,workflow_dispatch", "review", withScalingo, "-"],
+      ["nightly.yml", "drift-staging", "schedule,workflow_dispatch", "drift-staging", withScalingo, "-"],
       [
         "nightly.yml",
         "drift-production",
         "schedule,workflow_dispatch",
         "drift-production",
         productionWithScalingo,
+        "-",
       ],
-      ["production-preview.yml", "preview", "push,workflow_dispatch", "preview-production", production],
-      ["production.yml", "up", "push", "production", productionWithScalingo],
-      ["production.yml", "release", "push", "-", []],
-      ["production.yml", "notify", "push", "release-notice", ["CHAT_WEBHOOK_URL"]],
-      ["pull-request.yml", "validate", "pull_request", "-", []],
-      ["pull-request.yml", "preview-staging", "pull_request", "preview-staging", staging.sort()],
-      ["pull-request.yml", "review-up", "pull_request", "review", withScalingo],
-      ["pull-request.yml", "review-down", "pull_request", "review", withScalingo],
-      ["staging.yml", "up", "push,workflow_dispatch", "staging", withScalingo],
+      [
+        "production-preview.yml",
+        "preview",
+        "push,workflow_dispatch",
+        "preview-production",
+        production,
+        "pack",
+      ],
+      ["production.yml", "up", "push", "production", productionWithScalingo, "pack"],
+      ["production.yml", "release", "push", "-", [], "-"],
+      ["production.yml", "notify", "push", "release-notice", ["CHAT_WEBHOOK_URL"], "-"],
+      ["pull-request.yml", "check", "pull_request", "-", [], "check"],
+      ["pull-request.yml", "preview-staging", "pull_request", "preview-staging", staging.sort(), "pack"],
+      ["pull-request.yml", "review-up", "pull_request", "review", withScalingo, "pack"],
+      ["pull-request.yml", "review-down", "pull_request", "review", withScalingo, "-"],
+      ["staging.yml", "up", "push,workflow_dispatch", "staging", withScalingo, "pack"],
     ]);
   });
 
@@ -79,11 +82,9 @@ describe.each([
   });
 
   it("keeps production's environments and secrets out of every job a pull request can run", () => {
-    expect(violations(allJobs(dir))).toEqual([]);
+    expect(violations(allJobs())).toEqual([]);
   });
-});
 
-describe("the threat model's checks", () => {
   it("would catch each way a workflow could break it", () => {
     const bad = `
 on: [pull_request_target, push]
@@ -108,9 +109,51 @@ jobs:
       "bad.yml › review references PRODUCTION_PULUMI_CONFIG_PASSPHRASE outside a production environment",
       "bad.yml › review computes its environment: name it literally",
     ]);
+    const ungated = `
+on: push
+jobs:
+  up:
+    environment: staging
+    steps:
+      - { uses: pulumi/actions@v7, with: { command: up, stack-name: staging } }
+  preview:
+    environment: staging
+    steps: [{ run: "npm run --silent paasenv -- preview staging --markdown p.md" }]
+  drift:
+    environment: staging
+    steps: [{ run: "npm run --silent paasenv -- preview staging --refresh --expect-no-changes" }]
+`;
+    expect(violations(jobsOf("ungated.yml", ungated))).toEqual([
+      "ungated.yml › up runs a preview or an up without the production gate (--policy-pack policy)",
+      "ungated.yml › preview runs a preview or an up without the production gate (--policy-pack policy)",
+    ]);
     const noEnvironment = `on: push\njobs:\n  deploy:\n    steps: [{ run: x, env: { T: "\${{ secrets.TOKEN }}" } }]\n`;
     expect(violations(jobsOf("plain.yml", noEnvironment))).toEqual([
       "plain.yml › deploy references TOKEN with no environment (repository secrets)",
     ]);
+  });
+});
+
+describe("the example's workflows (examples/.github/workflows)", () => {
+  // The example mirrors this repository's workflows job for job (ci.yml aside: it tests paasenv itself) with the
+  // same triggers, conditions, environments, secrets and token permissions. One difference, said in its
+  // comments: the paasenv package does not ship the production gate's policy pack yet, so its previews and ups
+  // run without it; its pull requests run `paasenv check`, which the package does ship.
+  const withoutGate = (jobs: JobView[]) => jobs.map(({ gate: _gate, deploys: _deploys, ...job }) => job);
+
+  it("holds exactly this repository's jobs, environments, secrets and permissions", () => {
+    const ours = allJobs().filter((j) => j.workflow !== "ci.yml");
+    expect(withoutGate(allJobs(EXAMPLE_WORKFLOWS))).toEqual(withoutGate(ours));
+  });
+
+  it("runs paasenv check on pull requests, and breaks the threat model nowhere but the missing pack", () => {
+    const jobs = allJobs(EXAMPLE_WORKFLOWS);
+    expect(jobs.filter((j) => j.gate !== "-").map((j) => `${j.workflow} › ${j.job}: ${j.gate}`)).toEqual([
+      "pull-request.yml › check: check",
+    ]);
+    const problems = violations(jobs).filter(
+      (p) => !p.endsWith("without the production gate (--policy-pack policy)"),
+    );
+    expect(problems).toEqual([]);
   });
 });

@@ -285,6 +285,23 @@ describe("App and the data it holds", () => {
     expect(await appsOf(h)).toEqual({});
   });
 
+  it("deletes an app whose every add-on the permission names, as a destroy's guard asks (deletedWith the app)", async () => {
+    const { id, outs } = await createApp();
+    const addon = await checkAndCreate(addonProvider, {
+      appId: id,
+      region: "osc-fr1",
+      provider: "redis",
+      plan: "redis-sandbox",
+    });
+    await laterRun(permit({ resource: "addons.redis", id: "ad-another" }));
+    await h.clearRequests();
+    expect((await rejection(appProvider.delete(id, outs))).message).toMatch(/still holds the redis add-on/);
+    expect(await h.writes()).toEqual([]);
+    await laterRun(permit({ resource: "addons.redis", id: addon.id }));
+    await appProvider.delete(id, outs);
+    expect(await appsOf(h)).toEqual({});
+  });
+
   it("never deletes an app this run adopted, through a stale record of it", async () => {
     const first = await createApp();
     await laterRun({ "scalingo:adoptExisting": "true" });

@@ -15,9 +15,10 @@
 //     PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS (JSON) and the TypeScript options of Pulumi.yaml
 //     (runtime.options.typescript, tsconfig, nodeargs), streams its output, maps exit code 32
 //     ("error already shown to the user") to a bail result and other failures to an error result;
+//   - RunPlugin for policy packs (kind analyzer; `pulumi preview/up --policy-pack`): see run_plugin.go;
 //   - GetPluginInfo, Handshake, About, GetProgramDependencies (direct package.json dependencies),
 //     InstallDependencies (`npm install` only when @pulumi/pulumi cannot be resolved), RuntimeOptionsPrompts
-//     (none), Cancel (stops a running program).
+//     (none), Cancel (stops a running program or policy pack).
 //
 // What it does not implement (all answered "unimplemented", which the engine tolerates or never asks here):
 //   - GetRequiredPackages/GetRequiredPlugins return an EMPTY list on purpose: providers are then loaded on
@@ -25,7 +26,7 @@
 //     {"resource": true}` and makes the engine load them all up front, which offline would fail for
 //     @pulumiverse/scaleway (its plugin cannot be downloaded) even in stacks that create no Scaleway resource.
 //   - the resource-monitor proxy and the `--sync` pipes used by synchronous invokes (the program talks to the
-//     engine's monitor directly), RunPlugin (plugins written in Node.js via PulumiPlugin.yaml), code
+//     engine's monitor directly), RunPlugin for other plugins written in Node.js (PulumiPlugin.yaml), code
 //     generation (GenerateProgram/Project/Package, Pack, Link, Template), bun, debugger attach, package
 //     managers other than npm, and shell quoting in `nodeargs` (split on white space).
 package main
