@@ -9,8 +9,9 @@ import { Command, CommanderError } from "commander";
 import { registerCheck } from "./check";
 import { registerDb } from "./db";
 import { registerDeploy } from "./deploy/command";
+import { registerEmulator } from "./emulator";
 import { EXIT, type ExitCode, isCliError, messageOf } from "./lib/errors";
-import { type GlobalOptions, type Io, REPO_ROOT } from "./lib/pulumi";
+import type { GlobalOptions, Io } from "./lib/pulumi";
 import { registerPreview } from "./preview";
 import { registerRecover } from "./recover";
 import { registerRelease } from "./release";
@@ -40,13 +41,14 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerStatus,
   registerDb,
+  registerEmulator,
 ];
 
 /** Global options from the parsed command line (`--cwd`, `--backend-url`, `--quiet`). */
 export function globalsOf(command: Command): GlobalOptions {
   const opts = command.optsWithGlobals<{ cwd?: string; backendUrl?: string; quiet?: boolean }>();
   return {
-    cwd: opts.cwd ?? REPO_ROOT,
+    cwd: opts.cwd ?? process.cwd(),
     backendUrl: opts.backendUrl,
     quiet: opts.quiet ?? false,
   };
@@ -58,7 +60,7 @@ export function buildProgram(context: CommandContext): Command {
     .description(
       "Review environments, previews, deployments, live status and database restores for paasenv stacks (Pulumi Automation API).",
     )
-    .option("--cwd <dir>", "the Pulumi project directory (holds Pulumi.yaml)", REPO_ROOT)
+    .option("--cwd <dir>", "the Pulumi project directory (holds Pulumi.yaml); default: the current directory")
     .option(
       "--backend-url <url>",
       "Pulumi backend (file://…, s3://…, https://api.pulumi.com); default $PULUMI_BACKEND_URL",

@@ -46,11 +46,15 @@ export class CustomDomain extends pulumi.ComponentResource {
   readonly domainId: pulumi.Output<string>;
 
   constructor(name: string, args: CustomDomainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("paasenv:index:CustomDomain", name, {}, opts);
+    // Only the Scalingo domain is deleted with the app, not the component: with the component declared
+    // `deletedWith` the app, the engine also skipped the delete of its DNS record, which lives outside Scalingo,
+    // and a destroy left the CNAME pointing at a deleted app (test/e2e/demo.test.ts saw it).
+    const { deletedWith, ...own } = opts ?? {};
+    super("paasenv:index:CustomDomain", name, {}, own);
     const domain = new Domain(
       childName(name, "scalingo"),
       { appId: args.appId, region: args.region, name: args.domain, canonical: args.canonical ?? false },
-      childrenInsideApp(this, opts),
+      childrenInsideApp(this, { deletedWith }),
     );
     const record = recordArgs(args.domain, args.dns.zone, args.target);
     // Outside Scalingo: deleted on its own, never with the app.

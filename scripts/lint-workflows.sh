@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lint the GitHub Actions workflows with actionlint, built from the Go module proxy.
 #
-#   scripts/lint-workflows.sh [actionlint args...]     lints .github/workflows/*.yml
+#   scripts/lint-workflows.sh [actionlint args...]     lints .github/workflows/*.yml and examples/.github/workflows/*.yml
 #
 # actionlint is built once per version into .tools/actionlint/<version>/bin (seconds on a warm module
 # cache), then reused. It also runs shellcheck on `run:` scripts when shellcheck is on PATH
@@ -19,6 +19,8 @@ cd "$root"
 if ! command -v shellcheck >/dev/null 2>&1; then
   echo "lint-workflows: shellcheck is not on PATH: run: scripts are not shell-checked (apt-get install shellcheck)" >&2
 fi
-echo "lint-workflows: actionlint $ACTIONLINT_VERSION on .github/workflows" >&2
+# With no argument: this repository's workflows and the example project's (examples/.github/workflows).
+if [ "$#" -eq 0 ]; then set -- .github/workflows/*.yml examples/.github/workflows/*.yml; fi
+echo "lint-workflows: actionlint $ACTIONLINT_VERSION on $*" >&2
 "$bin" -no-color "$@"
 echo "lint-workflows: workflows OK" >&2

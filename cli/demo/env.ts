@@ -22,6 +22,8 @@ export interface ScalingoTarget {
   token: string;
   /** True when the demo started this emulator itself. */
   ownEmulator: boolean;
+  /** The Alwaysdata emulator the demo started beside its own Scalingo one, for the DNS records. */
+  alwaysdata?: { url: string; apiKey: string };
 }
 
 /**
@@ -75,7 +77,8 @@ export function pulumiTarget(env: NodeJS.ProcessEnv, demoDir: string): PulumiTar
 /**
  * The environment of the `pulumi` processes: `base` (the offline environment of cli/lib/pulumi-cli.ts)
  * with the chosen backend and passphrase, the Scalingo connection, and for the demo's own backend a
- * private `PULUMI_HOME` in `demoDir` (a user-given backend keeps the user's, where its login lives).
+ * private `PULUMI_HOME` in `demoDir` (a user-given backend keeps the user's, where its login lives), and the
+ * Alwaysdata emulator's URL and key when there is one (never a user's own Alwaysdata account).
  */
 export function demoEnvironment(
   base: Record<string, string>,
@@ -101,6 +104,9 @@ export function demoEnvironment(
   for (const [name, value] of [
     ["SCALINGO_API_URL", scalingo.apiUrl],
     ["SCALINGO_DB_API_URL", scalingo.dbApiUrl],
+    ["ALWAYSDATA_API_URL", scalingo.alwaysdata?.url],
+    ["ALWAYSDATA_API_KEY", scalingo.alwaysdata?.apiKey],
+    ["ALWAYSDATA_ACCOUNT", undefined],
   ] as const) {
     if (value === undefined) delete env[name];
     else env[name] = value;

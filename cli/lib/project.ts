@@ -6,9 +6,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PACKAGE_ROOT } from "./package-root";
 
-/** The repository root (this file is cli/lib/project.ts). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The checkout the demo, the benchmarks and the tests copy the project from. */
+export const REPO_ROOT = PACKAGE_ROOT;
 
 /**
  * What a program run needs: the project file, the program, its modules and the TypeScript settings; and the

@@ -3,11 +3,13 @@
  * the end-to-end tests.
  */
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
+import { PACKAGE_ROOT } from "./package-root";
 
-/** The repository root (this file is cli/lib/pulumi-cli.ts). */
-const repoRoot = path.resolve(__dirname, "..", "..");
+/** The checkout's installer; an installed paasenv has none and uses the `pulumi` on PATH. */
+const INSTALL_SCRIPT = path.join(PACKAGE_ROOT, "scripts", "install-pulumi.sh");
 
 let cachedBinDir: string | undefined;
 
@@ -15,24 +17,46 @@ let cachedBinDir: string | undefined;
  * Makes sure the real Pulumi CLI is available and returns the directory holding `pulumi`,
  * `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`.
  *
- * Runs `scripts/install-pulumi.sh` once per process: it uses an official CLI found on PATH, or builds
- * one from the pinned Go modules (several minutes on a cold Go cache, about a second once cached).
- * Its progress goes to this process's stderr.
+ * In a checkout, runs `scripts/install-pulumi.sh` once per process: it uses an official CLI found on PATH, or
+ * builds one from the pinned Go modules (several minutes on a cold Go cache, about a second once cached). Its
+ * progress goes to this process's stderr. Installed as a package, paasenv uses the `pulumi` on PATH.
  */
 export function ensurePulumiCli(): string {
-  if (cachedBinDir === undefined) {
-    const output = execFileSync("bash", [path.join(repoRoot, "scripts", "install-pulumi.sh")], {
-      cwd: repoRoot,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const lastLine = output.trim().split("\n").at(-1);
-    if (lastLine === undefined || lastLine === "") {
-      throw new Error("scripts/install-pulumi.sh printed no bin directory");
-    }
-    cachedBinDir = lastLine;
-  }
+  cachedBinDir ??= fs.existsSync(INSTALL_SCRIPT) ? installWithScript() : pulumiOnPath(process.env.PATH);
   return cachedBinDir;
+}
+
+function installWithScript(): string {
+  const output = execFileSync("bash", [INSTALL_SCRIPT], {
+    cwd: PACKAGE_ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lastLine = output.trim().split("\n").at(-1);
+  if (lastLine === undefined || lastLine === "") {
+    throw new Error("scripts/install-pulumi.sh printed no bin directory");
+  }
+  return lastLine;
+}
+
+/** The first directory of `pathVariable` (a `PATH`) holding an executable `pulumi`. */
+export function pulumiOnPath(pathVariable: string | undefined): string {
+  for (const dir of (pathVariable ?? "").split(path.delimiter)) {
+    if (dir !== "" && isExecutable(path.join(dir, "pulumi"))) return dir;
+  }
+  throw new Error(
+    "the Pulumi CLI is not on PATH: install it (https://www.pulumi.com/docs/iac/download-install/), or in CI " +
+      "add the `pulumi/actions` step, then run this again",
+  );
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** `process.env` without its undefined entries. */

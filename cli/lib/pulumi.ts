@@ -2,14 +2,10 @@
  * The Automation API side of the CLI: find the Pulumi CLI, build the environment it runs with, open the
  * project's workspace and stacks, and turn Pulumi's errors into messages for the person at the terminal.
  */
-import * as path from "node:path";
 import type { StackSummary } from "@pulumi/pulumi/automation";
 import { LocalWorkspace, type PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { cliError, messageOf } from "./errors";
 import { currentEnv, ensurePulumiCli, pulumiCommandAt, withPulumiOnPath } from "./pulumi-cli";
-
-/** The repository root (this file is cli/lib/pulumi.ts). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 /** Options every command shares. */
 export interface GlobalOptions {

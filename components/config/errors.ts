@@ -2,10 +2,14 @@
  * Invalid stack config, told to the person running `pulumi up`: {@link ConfigError} lists every problem,
  * each one sentence naming the `paasenv:` key, what is wrong, what is allowed and the bad value.
  */
+import { RunError } from "@pulumi/pulumi/errors";
 import type { z } from "zod";
 
-/** Raised for an invalid stack config; its message lists every problem, one per line. */
-export class ConfigError extends Error {
+/**
+ * Raised for an invalid stack config; its message lists every problem, one per line. A Pulumi `RunError`: the
+ * program stops with that message alone, without "unhandled exception" and stack trace.
+ */
+export class ConfigError extends RunError {
   constructor(readonly problems: string[]) {
     super(`Invalid stack configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     this.name = "ConfigError";

@@ -1,18 +1,19 @@
 /**
- * A small in-memory emulator of the Alwaysdata DNS API (`/v1/domain/`, `/v1/record/`) over real HTTP,
- * for the `AlwaysdataRecord` provider tests. It checks Basic auth (`APIKEY[ account=NAME]:`), answers
+ * A small in-memory emulator of the Alwaysdata DNS API (`/v1/domain/`, `/v1/record/`) over real HTTP, for
+ * the `AlwaysdataRecord` provider's tests, the demo and a team's own tests (`paasenv/emulator`; `stateFile`
+ * keeps its records across restarts). It checks Basic auth (`APIKEY[ account=NAME]:`), answers
  * 404 for unknown ids, 429 above the rate limit (with `Retry-After`), and 201 with an empty body and a
  * `Location` header on create, as the real API does.
  *
  * Laid out like the Scalingo emulator: `server.ts` (routing), `auth.ts`, `faults.ts` (rate limit and
  * injected failures), `domains.ts` and `records.ts` (the handlers), `store.ts` (the state), `options.ts`.
  */
-import type { AddressInfo } from "node:net";
+import { listen } from "../listen";
 import type { Fault } from "./faults";
 import type { AlwaysdataEmulatorOptions } from "./options";
 import { addRecordByHand, type HandMadeRecord } from "./records";
 import { createAlwaysdataServer, type RecordedRequest } from "./server";
-import { type EmulatedRecord, newState } from "./store";
+import { type EmulatedRecord, newState, saveRecords } from "./store";
 
 export type { Fault } from "./faults";
 export type { AlwaysdataEmulatorOptions } from "./options";
@@ -35,15 +36,14 @@ export interface AlwaysdataEmulator {
   failNext(fault: Fault): void;
 }
 
-/** Starts the emulator on a random port of 127.0.0.1. */
+/** Starts the emulator on 127.0.0.1 (`options.port`, by default a free one). */
 export const startAlwaysdataEmulator = async (
   options: AlwaysdataEmulatorOptions,
 ): Promise<AlwaysdataEmulator> => {
   const state = newState(options);
   const log: RecordedRequest[] = [];
   const server = createAlwaysdataServer(state, log);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port ?? 0);
   return {
     url: `http://127.0.0.1:${port}/v1`,
     stop: () =>
@@ -53,7 +53,11 @@ export const startAlwaysdataEmulator = async (
       }),
     requests: () => log.map((r) => ({ ...r })),
     records: () => [...state.records.values()].map((r) => ({ ...r })),
-    addRecord: (record) => addRecordByHand(state, record),
+    addRecord: (record) => {
+      const added = addRecordByHand(state, record);
+      saveRecords(state);
+      return added;
+    },
     failNext: (fault) => {
       state.faults.push(fault);
     },

@@ -12,4 +12,8 @@ export interface AlwaysdataEmulatorOptions {
   rateWindowMs?: number;
   /** Body of a successful create: `"empty"` like the real API, or the record as JSON. @default `"empty"` */
   createResponse?: "empty" | "json";
+  /** TCP port on 127.0.0.1; `0` picks a free one. @default `0` */
+  port?: number;
+  /** JSON file the records are read from at start and written to (atomically) after each change. */
+  stateFile?: string;
 }

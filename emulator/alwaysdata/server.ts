@@ -4,7 +4,7 @@ import { listDomains } from "./domains";
 import { rateLimited, withFault } from "./faults";
 import { NOT_FOUND, type Reply, readBody, send } from "./http";
 import { createRecordReply, listRecords, recordByIdReply } from "./records";
-import type { State } from "./store";
+import { type State, saveRecords } from "./store";
 
 /** One request the emulator answered. */
 export interface RecordedRequest {
@@ -42,6 +42,7 @@ export function createAlwaysdataServer(state: State, log: RecordedRequest[]): Se
         rateLimited(state, Date.now()) ??
         withFault(state, method, () => route(state, method, url, raw, origin));
       log.push({ method, path: `${url.pathname}${url.search}`, status: reply.status });
+      if (method !== "GET" && reply.status < 300) saveRecords(state);
       send(res, reply);
     })().catch((error: unknown) => {
       send(res, { status: 500, body: { detail: String(error) } });

@@ -1,4 +1,4 @@
-import type { AddressInfo } from "node:net";
+import { listen } from "../listen";
 import type { EmulatorOptions } from "./options";
 import { resolveOptions } from "./options";
 import type { EmulatorRuntime } from "./server";
@@ -29,14 +29,7 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const resolved = resolveOptions(options);
   const runtime = createEmulatorServer(resolved);
   const { server } = runtime;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(resolved.port, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, resolved.port);
   return {
     url: `http://127.0.0.1:${port}`,
     options: resolved,

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { REGIONS } from "../../providers/scalingo/limits";
+import { readJsonFile, writeJsonFile } from "../json-file";
 import { hexId, uuidFromSeq } from "./ids";
 import type { AppState, EmulatorState, RegionName, ScheduledTask } from "./types";
 
@@ -79,24 +78,15 @@ export class Store {
 
   /** Writes the state file atomically (temporary file then rename), when one is configured. */
   save(): void {
-    if (this.stateFile === undefined) return;
-    mkdirSync(dirname(this.stateFile), { recursive: true });
-    const temporary = `${this.stateFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.state)}\n`);
-    renameSync(temporary, this.stateFile);
+    if (this.stateFile !== undefined) writeJsonFile(this.stateFile, this.state);
   }
 }
 
 /** Reads a state file; a missing file means an empty state, a malformed one is an error naming the file. */
 export function loadState(file: string): EmulatorState {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
-    throw error;
-  }
-  const parsed = JSON.parse(text) as Partial<EmulatorState>;
+  const stored = readJsonFile(file);
+  if (stored === undefined) return emptyState();
+  const parsed = stored as Partial<EmulatorState>;
   if (parsed.version !== 1 || typeof parsed.regions !== "object" || parsed.regions === null) {
     throw new Error(`Emulator state file ${file} is not a version 1 emulator state.`);
   }

@@ -4,6 +4,7 @@
  * callbacks they are given; providers capture them by value.
  */
 import { providerError } from "./errors";
+import { hostProgress, type ProgressSink, waitingMessage } from "./progress";
 
 /** Wait `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
@@ -57,6 +58,10 @@ export interface PollOptions<T> {
   done: (value: T) => boolean;
   /** Why `value` means the operation failed, or `undefined`. */
   failure?: (value: T) => string | undefined;
+  /** What `value` says of the wait, for the progress line (`provisioning`, `pending`). */
+  state?: (value: T) => string | undefined;
+  /** Where the progress lines go, one per probe that is not done. @default the engine, in the provider host */
+  progress?: ProgressSink;
 }
 
 /**
@@ -69,10 +74,14 @@ export function nextPollWait(elapsedMs: number, intervalMs: number): number {
   return Math.min(Math.max(intervalMs / 2, elapsedMs / 2), Math.max(intervalMs, 15_000));
 }
 
-/** Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us). */
+/**
+ * Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us), and say
+ * after each probe that is not done what is awaited and for how long (`progress`).
+ */
 export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
   const started = Date.now();
   const deadline = started + opts.timeoutMs;
+  const progress = opts.progress ?? hostProgress();
   let known = opts.known;
   for (;;) {
     const value = known ?? (await opts.probe());
@@ -84,6 +93,7 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       const seconds = Math.round(opts.timeoutMs / 1000);
       throw providerError(opts.provider, `${opts.what} did not finish within ${seconds} s; ${opts.hint}`);
     }
+    progress(waitingMessage(opts.what, Date.now() - started, opts.state?.(value)));
     await sleep(
       Math.min(nextPollWait(Date.now() - started, opts.intervalMs), Math.max(0, deadline - Date.now())),
     );

@@ -108,6 +108,7 @@ async function waitRunning(client: ScalingoClient, op: string, addon: ApiAddon):
       return now;
     },
     done: (a) => a.status === "running",
+    state: (a) => a.status,
     failure: (a) => (a.status === "suspended" ? "the add-on is suspended (check billing)" : undefined),
   });
 }

@@ -10,7 +10,7 @@ import type { ScalingoClient } from "./client";
 import { operationSchema } from "./schemas";
 
 /** What to poll and when it is over; the deadline and interval come from the client's settings. */
-export type Poll<T> = Pick<PollOptions<T>, "what" | "probe" | "known" | "done" | "failure">;
+export type Poll<T> = Pick<PollOptions<T>, "what" | "probe" | "known" | "done" | "failure" | "state">;
 
 /** Poll until done, within `scalingo:operationTimeoutMs`. */
 export function poll<T>(client: ScalingoClient, opts: Poll<T>): Promise<T> {
@@ -48,6 +48,7 @@ export async function waitForOperation(client: ScalingoClient, op: string, appId
     what: `${op}: operation ${opId}`,
     probe: async () => (await client.request({ op, method: "GET", path, root: "operation", schema })).data,
     done: (o) => o.status === "done",
+    state: (o) => o.status,
     failure: (o) => (o.status === "error" ? (o.error ?? "error") : undefined),
   });
 }

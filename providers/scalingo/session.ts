@@ -12,6 +12,7 @@
  */
 import type { AxiosInstance } from "axios";
 import type { Zod } from "../base/inputs";
+import { processRegistry } from "../base/process-registry";
 import { scalingoError, toApiError } from "./errors";
 import { type ApiRegion, exchangeSchema, regionSchema } from "./schemas";
 import { type SessionHolder, type Settings, settingsFrom } from "./settings";
@@ -45,12 +46,7 @@ export interface Session {
 
 /** The process-wide registry of shared authentication states, kept on `process` (not in module state). */
 function authRegistry(): Map<string, SharedAuth> {
-  const key = Symbol.for("paasenv.scalingo.auth");
-  const existing: unknown = Reflect.get(process, key);
-  if (existing instanceof Map) return existing;
-  const created = new Map<string, SharedAuth>();
-  Reflect.set(process, key, created);
-  return created;
+  return processRegistry<SharedAuth>("paasenv.scalingo.auth");
 }
 
 /** Forget every shared bearer and region list (tests that restart the API between cases). */

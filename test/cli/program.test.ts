@@ -37,6 +37,7 @@ describe("paasenv command line", () => {
     [["validate", "--help"], "Usage: paasenv validate [options] <stacks...>"],
     [["status", "--help"], "Usage: paasenv status [options] <stack>"],
     [["db", "restore", "--help"], "--confirm <stack>"],
+    [["emulator", "--help"], "--alwaysdata-zone <zone>"],
     [["deploy", "--help"], "--verify-timeout <duration>"],
     [["release", "next", "--help"], "--initial <version>"],
     [["release", "notes", "--help"], "--titles <file.json>"],
@@ -67,6 +68,7 @@ describe("paasenv command line", () => {
     ],
     [["recover", "not a stack"], '"not a stack" is not a stack name'],
     [["validate"], "missing required argument 'stacks'"],
+    [["emulator", "--bogus", "1"], 'Unknown emulator option "--bogus"'],
     [["db", "restore", "production"], "required option '--to <time>' not specified"],
     [
       ["db", "restore", "production", "--to", "yesterday"],

@@ -82,6 +82,15 @@ describe("paasenv validate", () => {
     });
   });
 
+  it("accepts the stacks of examples/, the project other teams start from", async () => {
+    const result = await run("--cwd", path.join(REPO_ROOT, "examples"), "validate", "staging", "production");
+    expect(result).toEqual({
+      code: 0,
+      stdout: "Pulumi.staging.yaml: valid (8 paasenv keys)\nPulumi.production.yaml: valid (8 paasenv keys)\n",
+      stderr: "",
+    });
+  });
+
   it("names what it could not check because it is encrypted as a whole", async () => {
     const result = await run("--cwd", dir, "validate", "encrypted");
     expect(result.code).toBe(0);

@@ -43,4 +43,9 @@ describe("what the program loads", () => {
     const { heavy } = loadedBy(["./components/app-environment", "./components/config/load", "./providers"]);
     expect(heavy).toEqual([]);
   });
+
+  it("loads neither for the package's entries a program imports (paasenv, paasenv/scalingo, paasenv/alwaysdata)", () => {
+    const { heavy } = loadedBy(["./components", "./providers/scalingo", "./providers/alwaysdata"]);
+    expect(heavy).toEqual([]);
+  });
 });

@@ -84,11 +84,12 @@ function stepsOf(job: Node): { run: string; uses: string; with: Node }[] {
 function gateOf(job: Node): Pick<JobView, "gate" | "deploys"> {
   const steps = stepsOf(job);
   const action = steps.filter((s) => s.uses.startsWith("pulumi/actions@") && s.with.command !== undefined);
-  const cli = steps.filter((s) => /paasenv -- (?:preview (?![^\n]*--refresh)|review up)/.test(s.run));
+  // `npm run paasenv -- <command>` here, `npx paasenv <command>` in examples/.
+  const cli = steps.filter((s) => /paasenv (?:-- )?(?:preview (?![^\n]*--refresh)|review up)/.test(s.run));
   const pack =
     action.some((s) => s.with.policyPacks === "policy") ||
     cli.some((s) => s.run.includes("--policy-pack policy"));
-  const check = steps.some((s) => s.run.includes("paasenv -- check"));
+  const check = steps.some((s) => /paasenv (?:-- )?check/.test(s.run));
   return { gate: pack ? "pack" : check ? "check" : "-", deploys: action.length + cli.length > 0 };
 }
 

@@ -8,13 +8,15 @@ import { type JobView, jobsOf, violations } from "./threat-model";
 // controls ever holds a production credential.
 
 const WORKFLOWS = path.resolve(__dirname, "..", "..", ".github", "workflows");
+/** The workflows of examples/, the project other teams start from: the same design, run with `npx paasenv`. */
+const EXAMPLE_WORKFLOWS = path.resolve(__dirname, "..", "..", "examples", ".github", "workflows");
 
-function allJobs(): JobView[] {
+function allJobs(dir = WORKFLOWS): JobView[] {
   return fs
-    .readdirSync(WORKFLOWS)
+    .readdirSync(dir)
     .filter((file) => /\.ya?ml$/.test(file))
     .sort()
-    .flatMap((file) => jobsOf(file, fs.readFileSync(path.join(WORKFLOWS, file), "utf8")));
+    .flatMap((file) => jobsOf(file, fs.readFileSync(path.join(dir, file), "utf8")));
 }
 
 const STATE = ["STATE_ACCESS_KEY_ID", "STATE_SECRET_ACCESS_KEY"];
@@ -129,5 +131,29 @@ jobs:
     expect(violations(jobsOf("plain.yml", noEnvironment))).toEqual([
       "plain.yml › deploy references TOKEN with no environment (repository secrets)",
     ]);
+  });
+});
+
+describe("the example's workflows (examples/.github/workflows)", () => {
+  // The example mirrors this repository's workflows job for job (ci.yml aside: it tests paasenv itself) with the
+  // same triggers, conditions, environments, secrets and token permissions. One difference, said in its
+  // comments: the paasenv package does not ship the production gate's policy pack yet, so its previews and ups
+  // run without it; its pull requests run `paasenv check`, which the package does ship.
+  const withoutGate = (jobs: JobView[]) => jobs.map(({ gate: _gate, deploys: _deploys, ...job }) => job);
+
+  it("holds exactly this repository's jobs, environments, secrets and permissions", () => {
+    const ours = allJobs().filter((j) => j.workflow !== "ci.yml");
+    expect(withoutGate(allJobs(EXAMPLE_WORKFLOWS))).toEqual(withoutGate(ours));
+  });
+
+  it("runs paasenv check on pull requests, and breaks the threat model nowhere but the missing pack", () => {
+    const jobs = allJobs(EXAMPLE_WORKFLOWS);
+    expect(jobs.filter((j) => j.gate !== "-").map((j) => `${j.workflow} › ${j.job}: ${j.gate}`)).toEqual([
+      "pull-request.yml › check: check",
+    ]);
+    const problems = violations(jobs).filter(
+      (p) => !p.endsWith("without the production gate (--policy-pack policy)"),
+    );
+    expect(problems).toEqual([]);
   });
 });

@@ -105,4 +105,17 @@ describe("demoEnvironment", () => {
     const withHome = demoEnvironment(base, { PULUMI_HOME: "/home/u/.pulumi" }, "/d", target, external);
     expect(withHome.PULUMI_HOME).toBe("/home/u/.pulumi");
   });
+
+  it("points Alwaysdata at the demo's emulator, never at a user's account", () => {
+    const userAccount = { ...base, ALWAYSDATA_API_KEY: "real", ALWAYSDATA_ACCOUNT: "me" };
+    const withDns: ScalingoTarget = {
+      ...emulator,
+      alwaysdata: { url: "http://127.0.0.1:6/v1", apiKey: "k" },
+    };
+    const env = demoEnvironment(userAccount, {}, "/d", pulumiTarget({}, "/d"), withDns);
+    expect(env).toMatchObject({ ALWAYSDATA_API_URL: "http://127.0.0.1:6/v1", ALWAYSDATA_API_KEY: "k" });
+    expect(env.ALWAYSDATA_ACCOUNT).toBeUndefined();
+    const without = demoEnvironment(userAccount, {}, "/d", pulumiTarget({}, "/d"), emulator);
+    expect(Object.keys(without).filter((name) => name.startsWith("ALWAYSDATA_"))).toEqual([]);
+  });
 });

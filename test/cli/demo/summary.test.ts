@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { appNames, emulatorStateSchema, findApp, summarizeApp } from "../../../cli/demo/summary";
+import {
+  appNames,
+  certificatesPending,
+  emulatorStateSchema,
+  fetchDnsRecords,
+  findApp,
+  summarizeApp,
+  summarizeDnsRecords,
+} from "../../../cli/demo/summary";
+import { startAlwaysdataEmulator } from "../../../emulator/alwaysdata";
 
 const state = emulatorStateSchema.parse({
   regions: {
@@ -63,5 +72,46 @@ describe("emulator summary", () => {
       "domains    review-1.staging.example.com (canonical), TLS pending",
     ]);
     expect(lines.join("\n")).not.toMatch(/do-not-print|postgres:\/\//);
+  });
+
+  it("shows a certificate's Let's Encrypt status and whether one is still pending", () => {
+    const app = findApp(state, "osc-fr1", "myapp-staging-review-1");
+    if (app === undefined) throw new Error("the fixture has no app myapp-staging-review-1");
+    expect(certificatesPending(app)).toBe(true);
+    const issued = {
+      ...app,
+      domains: [{ name: "staging.example.com", ssl_status: "success", letsencrypt_status: "created" }],
+    };
+    expect(certificatesPending(issued)).toBe(false);
+    expect(summarizeApp("osc-fr1", issued).at(-1)).toBe(
+      "domains    staging.example.com, TLS success (Let's Encrypt: created)",
+    );
+  });
+});
+
+describe("DNS summary", () => {
+  it("reads the records of the Alwaysdata emulator, named with their zone", async () => {
+    const dns = await startAlwaysdataEmulator({ apiKey: "k", domains: ["example.com", "example.org"] });
+    try {
+      dns.addRecord({
+        zone: "example.com",
+        type: "CNAME",
+        name: "staging",
+        value: "app.osc-fr1.scalingo.io.",
+      });
+      dns.addRecord({ zone: "example.org", type: "ALIAS", name: "", value: "app.osc-fr1.scalingo.io." });
+      const records = await fetchDnsRecords(dns.url, "k");
+      expect(summarizeDnsRecords(records)).toEqual([
+        "dns        staging.example.com CNAME app.osc-fr1.scalingo.io.",
+        "dns        example.org ALIAS app.osc-fr1.scalingo.io.",
+      ]);
+      await expect(fetchDnsRecords(dns.url, "wrong")).rejects.toThrow(`GET ${dns.url}/domain/ failed: 401`);
+    } finally {
+      await dns.stop();
+    }
+  });
+
+  it("says when there is no record", () => {
+    expect(summarizeDnsRecords([])).toEqual(["dns        no record"]);
   });
 });

@@ -20,11 +20,17 @@ describe("emulatorArgs", () => {
 });
 
 describe("listeningUrl", () => {
+  const both =
+    "scalingo emulator listening on http://127.0.0.1:40123\n" +
+    "alwaysdata emulator listening on http://127.0.0.1:40124/v1 (zones example.com)\n";
   it.each([
-    ["scalingo emulator listening on http://127.0.0.1:40123\n", "http://127.0.0.1:40123"],
-    ["starting…\n", undefined],
-  ])("reads %j", (line, url) => {
-    expect(listeningUrl(line)).toBe(url);
+    ["scalingo emulator listening on http://127.0.0.1:40123\n", "scalingo", "http://127.0.0.1:40123"],
+    ["starting…\n", "scalingo", undefined],
+    [both, "scalingo", "http://127.0.0.1:40123"],
+    [both, "alwaysdata", "http://127.0.0.1:40124/v1"],
+    ["scalingo emulator listening on http://127.0.0.1:40123\n", "alwaysdata", undefined],
+  ] as const)("reads %j for %s", (output, emulator, url) => {
+    expect(listeningUrl(output, emulator)).toBe(url);
   });
 });
 
@@ -45,6 +51,48 @@ describe("startEmulatorProcess", () => {
         await expect(fetch(`${emulator.url}/__emulator/state`)).rejects.toThrow();
       } finally {
         if (!stopped) await emulator.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("starts the Alwaysdata emulator beside it for a zone, whose records outlive a restart", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paasenv-emulator-process-"));
+    const flags = { alwaysdataZone: "example.com", alwaysdataStateFile: path.join(dir, "dns.json") };
+    const auth = { Authorization: `Basic ${Buffer.from("paasenv-emulator-key:").toString("base64")}` };
+    const records = async (url: string) => (await fetch(`${url}/record/`, { headers: auth })).json();
+    try {
+      const first = await startEmulatorProcess(flags);
+      try {
+        const body = JSON.stringify({
+          domain: 100,
+          type: "CNAME",
+          name: "www",
+          value: "app.osc-fr1.scalingo.io.",
+        });
+        const created = await fetch(`${first.alwaysdataUrl}/record/`, {
+          method: "POST",
+          headers: auth,
+          body,
+        });
+        expect(created.status).toBe(201);
+      } finally {
+        await first.stop();
+      }
+      const second = await startEmulatorProcess(flags);
+      try {
+        expect(second.alwaysdataUrl).toMatch(/^http:\/\/127\.0\.0\.1:[0-9]+\/v1$/);
+        expect(await records(second.alwaysdataUrl ?? "")).toEqual([
+          expect.objectContaining({
+            id: 1000,
+            type: "CNAME",
+            name: "www",
+            value: "app.osc-fr1.scalingo.io.",
+          }),
+        ]);
+      } finally {
+        await second.stop();
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { RunError } from "@pulumi/pulumi/errors";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allowedKeysAt, ConfigError, describeIssue } from "../../../components/config/errors";
@@ -49,5 +50,13 @@ describe("ConfigError", () => {
     expect(error.message).toBe(
       "Invalid stack configuration:\n  - `paasenv:a` is required\n  - `paasenv:b` must be a boolean",
     );
+  });
+
+  it("is a Pulumi RunError, which a program run reports with its message alone", () => {
+    // `pulumi up` prints a RunError's message without "unhandled exception" and stack trace
+    // (@pulumi/pulumi/cmd/run); RunError.isInstance also works across two copies of the SDK.
+    const error = new ConfigError(["`paasenv:a` is required"]);
+    expect(RunError.isInstance(error)).toBe(true);
+    expect(error).toBeInstanceOf(Error);
   });
 });

@@ -75,7 +75,7 @@ describe("options", () => {
 
 describe("CLI", () => {
   it("prints the ready line, serves, and exits cleanly on SIGTERM", async () => {
-    const cli = join(__dirname, "..", "..", "..", "emulator", "scalingo", "cli.ts");
+    const cli = join(__dirname, "..", "..", "..", "emulator", "cli.ts");
     const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--rate-limit", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -88,6 +88,23 @@ describe("pollUntil", () => {
     expect(value).toBe(3);
   });
 
+  it("says after each probe that is not done what is awaited, its state and for how long", async () => {
+    const lines: string[] = [];
+    let n = 0;
+    await pollUntil({
+      ...base,
+      timeoutMs: 1000,
+      probe: async () => ++n,
+      done: (v) => v === 3,
+      state: (v) => `step ${v}`,
+      progress: (line) => lines.push(line),
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^op 1 \(step 1, \d+ s so far\)$/),
+      expect.stringMatching(/^op 1 \(step 2, \d+ s so far\)$/),
+    ]);
+  });
+
   it("fails with the reason the probe gives", async () => {
     const error = await rejection(
       pollUntil({
