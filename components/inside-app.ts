@@ -8,8 +8,9 @@
  * What `deletedWith` skips runs none of its own checks, so nothing data-bearing relies on them at destroy:
  * the environment's guard (`data-guard.ts`), which is never declared with `deletedWith`, is deleted first
  * and refuses a destroy that `paasenv:permitDataLoss` does not permit, and the app's own `delete` refuses,
- * while it holds add-ons, unless the permission names the app. DNS records outside Scalingo are not inside the app and are
- * declared without it.
+ * while it holds add-ons, unless the permission names the app or every add-on it holds. DNS records outside
+ * Scalingo are not inside the app and are declared without it (`custom-domain.ts`: a component declared
+ * `deletedWith` makes the engine skip its children's deletes too).
  */
 import type * as pulumi from "../providers/base/sdk";
 
