@@ -8,6 +8,7 @@ import {
   clearRequests,
   type E2E,
   emulatorState,
+  loggedRequests,
   openStack,
   scalingoApi,
   startE2E,
@@ -77,9 +78,14 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
+/** The API calls of review-7's first `up` and of its `down`. */
+const reviewCalls: { up: string[]; down: string[] } = { up: [], down: [] };
+
 describe("paasenv review", () => {
   it("review up 7 creates the review environment and prints its URL; again, it changes nothing", async () => {
+    await clearRequests(e2e);
     const first = await ok("review", "up", "7", ...OFFLINE);
+    reviewCalls.up = (await loggedRequests(e2e)).map((r) => `${r.method} ${r.path}`);
     expect(first.stdout.trim()).toMatch(/^https:\/\/myapp-staging-review-7\./);
     const app = (await emulatorState(e2e)).regions["osc-fr1"]?.apps["myapp-staging-review-7"];
     expect(app?.containers).toEqual([{ name: "web", amount: 1, size: "S" }]);
@@ -127,11 +133,21 @@ describe("paasenv review", () => {
   it("review down 7 destroys and removes the stack; a second run succeeds with nothing to do", async () => {
     // As on the CI runner of the "closed" event, which never saw this stack: no Pulumi.review-7.yaml.
     fs.rmSync(path.join(e2e.project.dir, "Pulumi.review-7.yaml"));
+    await clearRequests(e2e);
     const first = await ok("review", "down", "7");
+    reviewCalls.down = (await loggedRequests(e2e)).map((r) => `${r.method} ${r.path}`);
+    // What one review environment costs against Scalingo's 60 calls a minute (docs/benchmarks.md): its
+    // `up` (the catalog once, a lookup before each create, one poll per add-on here, where they provision at
+    // once) and its `down` (the app's single DELETE; everything inside the app goes with it).
+    console.info(`review up: ${reviewCalls.up.length} calls; review down: ${reviewCalls.down.join(", ")}`);
+    expect(reviewCalls.up.length + reviewCalls.down.length).toBeLessThanOrEqual(25);
+    expect(
+      reviewCalls.down.filter((call) => !call.startsWith("GET ") && !call.includes("/tokens/exchange")),
+    ).toEqual([expect.stringMatching(/^DELETE \/v1\/apps\/[^/]+$/)]);
     expect(first.stdout).toBe("review-7 removed\n");
     // The data-loss permission it grants itself, said on the terminal: the review app and its two add-ons.
     expect(first.stderr).toMatch(
-      /review-7: destroying it deletes what it holds; granting PAASENV_PERMIT_DATA_LOSS for this destroy only: app "\w+", addons\.(postgresql|redis) "\w+", addons\.(postgresql|redis) "\w+"\n/,
+      /review-7: destroying it deletes what it holds; granting PAASENV_PERMIT_DATA_LOSS for this destroy only: app "\w+", addons\.(postgresql|redis) "[\w-]+", addons\.(postgresql|redis) "[\w-]+"\n/,
     );
     expect(await appNamesInEmulator()).not.toContain("myapp-staging-review-7");
     expect(fs.existsSync(path.join(e2e.project.dir, "Pulumi.review-7.yaml"))).toBe(false);
