@@ -5,7 +5,7 @@ import { viewOfApp, viewOfConfig } from "./expect-state";
 import { type E2E, FAST_EMULATOR, loggedRequests, openStack, startE2E, storedApp } from "./harness";
 
 // An unreliable Scalingo: 10% of API calls fail (500/502/503 or a dropped connection) and the rate limit
-// is on, low enough (25 calls a minute) that a full `up` (about 30 calls) meets it. `up` must converge in
+// is on, low enough (15 calls a minute) that a full `up` (about 27 calls) meets it. `up` must converge in
 // at most two runs and never create anything twice.
 
 const APP = "e2e-faults";
@@ -13,7 +13,7 @@ const APP = "e2e-faults";
 let e2e: E2E;
 
 beforeAll(async () => {
-  e2e = await startE2E("faults", { ...FAST_EMULATOR, faultRate: 0.1, faultSeed: 6, rateLimit: 25 });
+  e2e = await startE2E("faults", { ...FAST_EMULATOR, faultRate: 0.1, faultSeed: 6, rateLimit: 15 });
 });
 
 afterAll(async () => {
