@@ -66,9 +66,8 @@ export class Metabase extends pulumi.ComponentResource {
   readonly domain?: CustomDomain;
 
   // Unlike the main app's, the companion's resources are not `deletedWith` its app: removing the companion
-  // deletes its database first (the entry its guard prints permits that), so the app's own delete then finds
-  // nothing to refuse. With `deletedWith`, the app would be deleted still holding it and refuse a second time,
-  // asking for an `app` entry too.
+  // deletes its database through the add-on's own delete, which checks the entry its guard prints, before the
+  // app's delete, which then finds nothing to refuse.
   constructor(name: string, args: MetabaseArgs, opts?: pulumi.ComponentResourceOptions) {
     super("paasenv:index:Metabase", name, {}, opts);
     const protect = args.protect ?? false;
