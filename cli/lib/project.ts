@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from "./package-root";
 export const REPO_ROOT = PACKAGE_ROOT;
 
 /**
- * What a program run needs: the project file, the program, its modules and the TypeScript settings; and the
+ * What a program run needs: the project file, the program, its modules (the program's TypeScript loader is in `providers/base`) and the TypeScript settings; and the
  * production gate's policy pack (`--policy-pack policy`).
  */
 export const PROJECT_ENTRIES = [
@@ -23,7 +23,6 @@ export const PROJECT_ENTRIES = [
   "policy",
   "package.json",
   "tsconfig.json",
-  "tsconfig.pulumi.json",
 ] as const;
 
 /** Options of {@link copyProject}. */

@@ -72,8 +72,8 @@ export function currentEnv(): Record<string, string> {
  * The environment for running the real engine offline against a `file://` backend in `backendDir`:
  * the current environment plus PATH with the Pulumi bin directory and this Node's bin directory first,
  * an empty passphrase for the passphrase secrets provider, no update check, no plugin download,
- * and a private PULUMI_HOME (`<backendDir>/pulumi-home`). TypeScript is transpile-only through Pulumi.yaml
- * (`tsconfig: tsconfig.pulumi.json`), as under a plain `pulumi`, not through this environment.
+ * and a private PULUMI_HOME (`<backendDir>/pulumi-home`). How the program's TypeScript is loaded is Pulumi.yaml's
+ * business (`providers/base/typescript-hook.cjs`), as under a plain `pulumi`, not this environment's.
  * Pass it to `LocalWorkspace` (`envVars`) or to `execFile` (`env`).
  */
 export function pulumiEnv(backendDir: string): Record<string, string> {

@@ -40,7 +40,12 @@ describe("what the program loads", () => {
   });
 
   it("loads neither the SDK's index nor Scaleway's SDK for the program and the providers", () => {
-    const { heavy } = loadedBy(["./components/app-environment", "./components/config/load", "./providers"]);
+    const { heavy } = loadedBy([
+      "./components/app-environment",
+      "./components/config/load",
+      "./providers",
+      "./providers/implementations",
+    ]);
     expect(heavy).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
 // Static import: the provider modules read no Pulumi config at load time, so mocks only need to precede `new`.
-import { implementations } from "../../../providers";
+import { implementations } from "../../../providers/implementations";
 import { SecretKey } from "../../../providers/paasenv/secret-key";
 import * as scalingo from "../../../providers/scalingo";
 
