@@ -75,6 +75,18 @@ export function nextPollWait(elapsedMs: number, intervalMs: number): number {
 }
 
 /**
+ * `waitMs` from `nowMs`, lengthened to the next multiple of `gridMs` on the clock (at most a quarter of
+ * `intervalMs`, and 250 ms): waits that end close together end together, so the probes of resources that poll
+ * the same thing (two add-ons of one app waiting on its add-on list) leave at once and share one request
+ * (`single-flight.ts`).
+ */
+export function onPollGrid(nowMs: number, waitMs: number, intervalMs: number): number {
+  const grid = Math.min(250, Math.floor(intervalMs / 4));
+  if (grid <= 0) return waitMs;
+  return Math.ceil((nowMs + waitMs) / grid) * grid - nowMs;
+}
+
+/**
  * Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us), and say
  * after each probe that is not done what is awaited and for how long (`progress`).
  */
@@ -94,8 +106,8 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
       throw providerError(opts.provider, `${opts.what} did not finish within ${seconds} s; ${opts.hint}`);
     }
     progress(waitingMessage(opts.what, Date.now() - started, opts.state?.(value)));
-    await sleep(
-      Math.min(nextPollWait(Date.now() - started, opts.intervalMs), Math.max(0, deadline - Date.now())),
-    );
+    const now = Date.now();
+    const wait = onPollGrid(now, nextPollWait(now - started, opts.intervalMs), opts.intervalMs);
+    await sleep(Math.min(wait, Math.max(0, deadline - now)));
   }
 }

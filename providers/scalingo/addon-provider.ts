@@ -9,6 +9,7 @@
  */
 import { permitsOf, refusal } from "../base/data-loss";
 import { type DiffDeclaration, diffInputs } from "../base/diff";
+import { undefinedIf404 } from "../base/errors";
 import type { Bag } from "../base/inputs";
 import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
@@ -96,16 +97,22 @@ async function planIdOf(client: ScalingoClient, op: string, inputs: AddonInputs)
   return plan.id;
 }
 
-/** Provisioning and plan changes are asynchronous: wait for `running`, with a deadline. */
+/**
+ * Provisioning and plan changes are asynchronous: wait for `running`, with a deadline. The probe reads the app's
+ * add-on list rather than the add-on: the add-ons of one app waiting together share each poll
+ * (`base/single-flight.ts`, `onPollGrid`).
+ */
 async function waitRunning(client: ScalingoClient, op: string, addon: ApiAddon): Promise<ApiAddon> {
+  const appId = addon.app_id ?? "";
   return poll(client, {
     what: `${op}: waiting for the add-on to be running`,
     known: addon,
     probe: async () => {
-      const now = await findAddon(client, op, addon.app_id ?? "", addon.id);
+      const listed = await undefinedIf404(listAddons(client, op, appId));
+      const now = listed?.find((a) => a.id === addon.id);
       if (now === undefined)
         throw scalingoError(`${op}: the add-on ${addon.id} disappeared while provisioning`);
-      return now;
+      return { ...now, app_id: appId };
     },
     done: (a) => a.status === "running",
     state: (a) => a.status,

@@ -7,6 +7,7 @@
  */
 import { isDataKey, type Loss, permitsOf, refusal, unpermitted } from "../base/data-loss";
 import { diffInputs } from "../base/diff";
+import { errorStatus, undefinedIf404 } from "../base/errors";
 import type { Bag } from "../base/inputs";
 import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
@@ -26,7 +27,7 @@ import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
 import { createOnceWith } from "./operations";
 import { scalingoResource } from "./resource";
-import { type ApiApp, type AppInputs, appInputsSchema, appSchema } from "./schemas";
+import { type ApiAddon, type ApiApp, type AppInputs, appInputsSchema, appSchema } from "./schemas";
 import type { ScalingoProvider, Settings } from "./settings";
 
 /**
@@ -149,13 +150,7 @@ async function readStackName(client: ScalingoClient, op: string, inputs: AppInpu
  * entries the environment's guard asks for must be enough here.)
  * @see https://developers.scalingo.com/apps#delete-an-application
  */
-async function refuseDeletingData(
-  provider: ScalingoProvider,
-  client: ScalingoClient,
-  op: string,
-  app: ApiApp,
-) {
-  const addons = await listAddons(client, op, app.id);
+function refuseDeletingData(provider: ScalingoProvider, op: string, appId: string, addons: ApiAddon[]) {
   if (addons.length === 0) return;
   const addonLosses = addons.flatMap((addon): Loss[] => {
     const key = `addons.${shortProviderId(addon.addon_provider.id)}`;
@@ -166,9 +161,27 @@ async function refuseDeletingData(
   if (everyAddonPermitted) return;
   const held = addons.map((addon) => `${shortProviderId(addon.addon_provider.id)} add-on ${addon.id}`);
   const statement = `${op}: the app still holds the ${held.join(" and the ")}, which Scalingo deletes with it`;
-  const loss: Loss = { resource: "app", id: app.id };
+  const loss: Loss = { resource: "app", id: appId };
   const message = refusal(statement, [loss], permitsOf(provider), "delete");
   if (message !== undefined) throw scalingoError(message);
+}
+
+/**
+ * `DELETE` wants the app's current name as confirmation: the recorded one, or, when Scalingo says it no longer
+ * matches (renamed elsewhere: 422 on `current_name` at the emulator; the real status is undocumented, so 400 too),
+ * the name read back.
+ */
+async function deleteApp(client: ScalingoClient, op: string, id: string, recorded: string) {
+  const path = `/v1/apps/${id}`;
+  try {
+    await client.remove({ op, path, query: { current_name: recorded } });
+  } catch (error) {
+    const status = errorStatus(error);
+    if (status !== 400 && status !== 422) throw error;
+    const app = await findApp(client, op, id);
+    if (app === undefined || app.name === recorded) throw error;
+    await client.remove({ op, path, query: { current_name: app.name } });
+  }
 }
 
 /** The dynamic provider behind {@link App}. */
@@ -223,11 +236,11 @@ export const appProvider: ScalingoProvider = keepingObjects<Settings>({
   },
 
   async delete(id, props) {
-    const { op, client } = await beginFromState(this, "delete", props, APP);
-    // DELETE wants the current name as confirmation: read it back in case the app was renamed elsewhere.
-    const app = await findApp(client, op, id);
-    if (app === undefined) return;
-    await refuseDeletingData(this, client, op, app);
-    await client.remove({ op, path: `/v1/apps/${id}`, query: { current_name: app.name } });
+    const { state, op, client } = await beginFromState(this, "delete", props, APP);
+    // The add-on list says both what the app holds and whether it is still there (404: already gone).
+    const addons = await undefinedIf404(listAddons(client, op, id));
+    if (addons === undefined) return;
+    refuseDeletingData(this, op, id, addons);
+    await deleteApp(client, op, id, state.name);
   },
 });

@@ -21,6 +21,7 @@ import {
   type Reply,
 } from "../base/http";
 import type { Zod } from "../base/inputs";
+import { sendShared, singleFlight } from "../base/single-flight";
 import { scalingoError, toApiError } from "./errors";
 import {
   bearerToken,
@@ -165,7 +166,8 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
 
   const request = <T>(call: Call<T>): Promise<Reply<T>> => {
     const send = async (token?: string): Promise<Reply<T>> => {
-      const res = await http.request({
+      session.auth.reads ??= singleFlight();
+      const res = await sendShared(session.auth.reads, http, {
         method: call.method,
         url: `${baseOf(call.base)}${call.path}`,
         params: call.query,

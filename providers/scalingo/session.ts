@@ -13,6 +13,7 @@
 import type { AxiosInstance } from "axios";
 import type { Zod } from "../base/inputs";
 import { processRegistry } from "../base/process-registry";
+import type { SingleFlight } from "../base/single-flight";
 import { scalingoError, toApiError } from "./errors";
 import { type ApiRegion, exchangeSchema, regionSchema } from "./schemas";
 import { type SessionHolder, type Settings, settingsFrom } from "./settings";
@@ -34,6 +35,8 @@ export interface SharedAuth {
   regions?: Promise<ApiRegion[]>;
   /** Public lists of names read once per run (the catalog of stacks and plans), by region and path. */
   lists?: Map<string, Promise<CatalogItem[]>>;
+  /** GETs in flight, shared by identical callers (`base/single-flight.ts`). */
+  reads?: SingleFlight;
   /** Database API tokens by add-on ID (`database-api.ts`): one request per database, however many resources. */
   addonTokens?: Map<string, Promise<{ token: string; refreshAt: number }>>;
 }

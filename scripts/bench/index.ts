@@ -46,17 +46,18 @@ async function main(): Promise<void> {
       emulatorUrl: emulator.url,
       scratch: work,
       runs: options.runs,
+      floorRuns: [],
     };
     for (const dir of [bench.empty, bench.paasenv]) await pulumi(dir, env, ["stack", "init", "bench"], work);
     writeStackConfig(bench.paasenv, "bench", BENCH_CONFIG);
 
     process.stderr.write(`paasenv bench: ${options.runs} runs each\n`);
-    const floor = await scenario.floor(bench);
     const { create, overhead, destroy } = await scenario.createAndDestroy(bench);
     await pulumi(bench.paasenv, env, ["up", "--yes", "--skip-preview"], work);
     const noopPreview = await scenario.noopPreview(bench);
     const noopUp = await scenario.noopUp(bench);
     const refresh = await scenario.refresh(bench);
+    const floor = scenario.floor(bench);
     const memoryMb = await scenario.programMemory(bench, path.join(__dirname, "rss-hook.cjs"));
     await scenario.destroyWithPermission(bench);
     const review =

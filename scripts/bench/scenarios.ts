@@ -14,6 +14,8 @@ export interface Bench {
   emulatorUrl: string;
   scratch: string;
   runs: number;
+  /** The floor's runs so far: one before each measured run, so the floor spans the same minutes as they do. */
+  floorRuns: number[];
 }
 
 /** A measured figure with the API calls of one of its runs. */
@@ -24,21 +26,28 @@ export interface Measured {
 
 const run = (bench: Bench, dir: string, args: string[]) => pulumi(dir, bench.env, args, bench.scratch);
 
-/** The floor: an empty TypeScript program's preview. */
-export async function floor(bench: Bench): Promise<Measured> {
-  return {
-    time: await repeat(
-      "empty program: preview",
-      bench.runs,
-      async () => (await run(bench, bench.empty, ["preview"])).ms,
-    ),
-  };
+/**
+ * One run of the floor, an empty TypeScript program's preview, taken before each measured run: a shared machine
+ * drifts over minutes, and a floor measured only at the start would pair figures from different minutes.
+ */
+async function floorRun(bench: Bench): Promise<void> {
+  bench.floorRuns.push((await run(bench, bench.empty, ["preview"])).ms);
+}
+
+/** The floor: every run of it taken alongside the measured ones. */
+export function floor(bench: Bench): Measured {
+  const runs = bench.floorRuns.map((ms) => (ms / 1000).toFixed(2)).join(", ");
+  process.stderr.write(`  empty program: preview (${bench.floorRuns.length} runs, interleaved): ${runs}\n`);
+  return { time: spread(bench.floorRuns) };
 }
 
 /** A timed command on the paasenv project, with the API calls it made (per run). */
 async function measuredCommand(bench: Bench, label: string, args: string[]): Promise<Measured> {
   await takeRequests(bench.emulatorUrl);
-  const time = await repeat(label, bench.runs, async () => (await run(bench, bench.paasenv, args)).ms);
+  const time = await repeat(label, bench.runs, async () => {
+    await floorRun(bench);
+    return (await run(bench, bench.paasenv, args)).ms;
+  });
   const all = countCalls(await takeRequests(bench.emulatorUrl));
   const per = (n: number) => Math.round(n / bench.runs);
   return {
@@ -68,6 +77,7 @@ export async function createAndDestroy(
   let createCalls: Calls | undefined;
   let destroyCalls: Calls | undefined;
   for (let i = 0; i < bench.runs; i++) {
+    await floorRun(bench);
     await takeRequests(bench.emulatorUrl);
     const up = await run(bench, bench.paasenv, ["up", "--yes", "--skip-preview"]);
     createCalls = countCalls(await takeRequests(bench.emulatorUrl));

@@ -1,7 +1,13 @@
 /** Create-once and polling, with fake callbacks. */
 import { describe, expect, it } from "vitest";
 import { providerError } from "../../../providers/base/errors";
-import { createOnce, nextPollWait, outcomeUnknown, pollUntil } from "../../../providers/base/polling";
+import {
+  createOnce,
+  nextPollWait,
+  onPollGrid,
+  outcomeUnknown,
+  pollUntil,
+} from "../../../providers/base/polling";
 
 /** Await a promise expected to reject and return its error. */
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -140,6 +146,26 @@ describe("pollUntil", () => {
       expect(nextPollWait(elapsed, interval)).toBe(wait);
     },
   );
+
+  it.each([
+    // now, wait, interval → wait ending on the grid (250 ms at the default 2 s interval)
+    [10_030, 1_000, 2_000, 1_220],
+    [10_000, 1_000, 2_000, 1_000],
+    [10_249, 1_000, 2_000, 1_001],
+    // a short interval, a finer grid (a quarter of it); none at all below 4 ms
+    [1_003, 50, 100, 72],
+    [1_003, 1, 3, 1],
+  ])(
+    "lengthens a %i + %i ms wait (%i ms interval) to %i ms, to end on the grid",
+    (now, wait, interval, grid) => {
+      expect(onPollGrid(now, wait, interval)).toBe(grid);
+    },
+  );
+
+  it("ends two waits that start a little apart on the same tick", () => {
+    const ends = [20_010, 20_060].map((now) => now + onPollGrid(now, nextPollWait(1_000, 2_000), 2_000));
+    expect(ends).toEqual([21_250, 21_250]);
+  });
 
   it("gives up at the deadline with the hint", async () => {
     const error = await rejection(

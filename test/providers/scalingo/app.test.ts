@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { UNKNOWN } from "../../../providers/base/inputs";
 import { addonProvider } from "../../../providers/scalingo/addon-provider";
 import { appProvider } from "../../../providers/scalingo/app-provider";
-import { appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
+import { api, appsOf, checkAndCreate, type Harness, rejection, startHarness } from "./harness";
 
 let h: Harness;
 
@@ -185,6 +185,29 @@ describe("App lifecycle against the emulator", () => {
     await h.clearRequests();
     await appProvider.delete(id, outs);
     expect(await h.writes()).toEqual([]);
+  });
+
+  it("deletes with one read, of the add-ons, and the DELETE confirmed by the recorded name", async () => {
+    const { id, outs } = await createApp();
+    await laterRun();
+    await h.clearRequests();
+    await appProvider.delete(id, outs);
+    const calls = (await h.requests()).map((r) => `${r.method} ${r.path.split("?")[0]} ${r.status}`);
+    expect(calls.filter((c) => !/tokens\/exchange|regions/.test(c))).toEqual([
+      `GET /v1/apps/${id}/addons 200`,
+      `DELETE /v1/apps/${id} 204`,
+    ]);
+  });
+
+  it("deletes an app renamed outside paasenv, confirming with the name read back", async () => {
+    const { id, outs } = await createApp();
+    await api(h, "POST", `/v1/apps/${id}/rename`, { current_name: "shop-staging", new_name: "shop-renamed" });
+    await laterRun();
+    await h.clearRequests();
+    await appProvider.delete(id, outs);
+    expect(await appsOf(h)).toEqual({});
+    const deletes = (await h.requests()).filter((r) => r.method === "DELETE").map((r) => r.status);
+    expect(deletes).toEqual([422, 204]);
   });
 
   it("refuses a name clash with a message explaining adoption, and adopts when asked", async () => {

@@ -135,7 +135,7 @@ describe("DatabaseUser under faults", () => {
 });
 
 describe("the refresh budget of a database", () => {
-  it("spends one add-on token request for the database and one read per resource", async () => {
+  it("spends one add-on token request for the database; users read together share one read of the list", async () => {
     const settings = await checkAndCreate(databaseSettingsProvider, {
       appId,
       region: "osc-fr1",
@@ -158,7 +158,6 @@ describe("the refresh budget of a database", () => {
     );
     expect(calls.sort()).toEqual([
       "GET /api/databases/<db>",
-      "GET /api/databases/<db>/users",
       "GET /api/databases/<db>/users",
       "GET /v1/regions",
       "POST /v1/apps/<app>/addons/<db>/token",
