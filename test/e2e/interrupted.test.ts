@@ -127,7 +127,9 @@ describe("paasenv recover after a killed pulumi up", () => {
     });
     expect((await storedApp(e2e, app))?.app.force_https).toBe(false);
     expect(await recovered("cut-after")).toContain("imported scalingo:App");
-    const provisioning: HoldSpec = { method: "GET", path: "/\\/addons\\/[^/]+$/", when: "before" };
+    // The add-on's create applied, the run killed while the add-on provisions (its wait polls the app's add-on
+    // list, which its lookup before creating reads too: the hold is on the create's answer instead).
+    const provisioning: HoldSpec = { method: "POST", path: "/\\/addons$/", when: "after" };
     await killUpAt(e2e, "cut-after", provisioning, "go");
     expect(await recovered("cut-after")).toContain("imported scalingo:Addon");
     await expectConverged("cut-after", app, true);
