@@ -220,7 +220,9 @@ export const addonProvider: ScalingoProvider = keepingObjects<Settings>({
   async read(id, stored) {
     const props = stored ?? {};
     const { z, state, op, client } = await beginFromState(this, "read", props, ADDON);
-    const addon = await findAddon(client, op, state.appId, id);
+    // From the app's list (gone with the app: 404), which the app's other add-ons read at the same time share.
+    const listed = await undefinedIf404(listAddons(client, op, state.appId));
+    const addon = listed?.find((a) => a.id === id);
     // Gone (deleted outside paasenv): keep the record, marked, so the next `up` says so instead of quietly
     // creating an empty add-on in its place.
     if (addon === undefined) return { id, props: { ...props, status: MISSING }, inputs: state };

@@ -139,8 +139,19 @@ const clashMessage = (op: string, name: string, region: string) =>
   "this resource (or `pulumi config set scalingo:adoptExisting true`) and run `pulumi up` again; " +
   "otherwise choose another name.";
 
-async function readStackName(client: ScalingoClient, op: string, inputs: AppInputs, app: ApiApp) {
+/**
+ * The name of the app's stack, for `read`: the recorded one while the stack ID is the recorded one, else looked
+ * up in the catalog (changed outside paasenv).
+ */
+async function readStackName(
+  client: ScalingoClient,
+  op: string,
+  inputs: AppInputs,
+  app: ApiApp,
+  recordedStackId: unknown,
+) {
   if (inputs.stack === undefined || app.stack_id === undefined || app.stack_id === null) return undefined;
+  if (app.stack_id === recordedStackId) return inputs.stack;
   return (await catalogStacks(client, op)).find((s) => s.id === app.stack_id)?.name;
 }
 
@@ -179,7 +190,8 @@ async function deleteApp(client: ScalingoClient, op: string, id: string, recorde
     const status = errorStatus(error);
     if (status !== 400 && status !== 422) throw error;
     const app = await findApp(client, op, id);
-    if (app === undefined || app.name === recorded) throw error;
+    if (app === undefined) return;
+    if (app.name === recorded) throw error;
     await client.remove({ op, path, query: { current_name: app.name } });
   }
 }
@@ -223,7 +235,8 @@ export const appProvider: ScalingoProvider = keepingObjects<Settings>({
     const { state, op, client } = await beginFromState(this, "read", stored ?? {}, APP);
     const app = await findApp(client, op, id);
     if (app === undefined) return {};
-    const inputs = appInputsFromApi(state, app, await readStackName(client, op, state, app));
+    const stackName = await readStackName(client, op, state, app, stored?.stackId);
+    const inputs = appInputsFromApi(state, app, stackName);
     return { id, props: appOutputs(inputs, app), inputs };
   },
 
