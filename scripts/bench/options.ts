@@ -30,7 +30,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   operationMs: 1000,
   reviewStacks: 20,
   reviewConcurrency: 4,
-  rateLimit: 600,
+  rateLimit: 120,
   out: ".bench/results.json",
 };
 
