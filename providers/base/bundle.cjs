@@ -7,6 +7,7 @@
 // `npm run typecheck` does that, in CI. The installed package never comes here: it ships compiled JavaScript.
 "use strict";
 const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
 const path = require("node:path");
 const Module = require("node:module");
 
@@ -31,14 +32,38 @@ const ESBUILD_OPTIONS = [
 ];
 
 /**
+ * How to run esbuild: its native executable, which its install step puts at `esbuild/bin/esbuild`, or, where that
+ * file is still its JavaScript launcher (install scripts skipped, Windows), that launcher under this Node.
+ */
+function esbuildCommand(entry) {
+  let file;
+  try {
+    file = resolveFrom("esbuild/bin/esbuild", [path.dirname(entry), __dirname]);
+  } catch {
+    throw new Error(
+      `esbuild is not installed, and this checkout needs it to run ${path.basename(entry)} without a build step: ` +
+        "run `npm ci` (it installs the development dependencies too)",
+    );
+  }
+  const head = Buffer.alloc(2);
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, head, 0, 2, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head.toString("latin1") === "#!" ? { file: process.execPath, args: [file] } : { file, args: [] };
+}
+
+/**
  * `entry` (an absolute .ts path) bundled as CommonJS source, with an inline source map for stack traces. Through
  * esbuild's own executable, which starts in a few milliseconds, where its synchronous JavaScript API starts a
  * worker thread and a service first (about 100 ms more, measured).
  */
 function bundle(entry) {
-  const esbuild = resolveFrom("esbuild/bin/esbuild", [path.dirname(entry), __dirname]);
+  const esbuild = esbuildCommand(entry);
   // From the entry's directory: the source map's paths are relative to it, as to the module's own name.
-  const run = spawnSync(esbuild, [entry, ...ESBUILD_OPTIONS], {
+  const run = spawnSync(esbuild.file, [...esbuild.args, entry, ...ESBUILD_OPTIONS], {
     cwd: path.dirname(entry),
     encoding: "utf8",
     maxBuffer: 256 << 20,

@@ -69,6 +69,29 @@ describe("bundle.cjs", () => {
   });
 });
 
+describe("bundle.cjs without esbuild's native executable in place", () => {
+  it("runs esbuild's JavaScript launcher under this Node (install scripts skipped, Windows)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paasenv-bundle-"));
+    const launcher = path.join(dir, "node_modules/esbuild/bin/esbuild");
+    fs.mkdirSync(path.dirname(launcher), { recursive: true });
+    const real = path.join(ROOT, "node_modules/esbuild/bin/esbuild");
+    fs.writeFileSync(
+      launcher,
+      "#!/usr/bin/env node\n" +
+        `require("node:fs").writeFileSync(${JSON.stringify(path.join(dir, "launched"))}, "yes");\n` +
+        `require("node:child_process").execFileSync(${JSON.stringify(real)}, process.argv.slice(2), { stdio: "inherit" });\n`,
+    );
+    fs.writeFileSync(path.join(dir, "entry.ts"), "export const answer: number = 42;\n");
+    const run = node(`
+      const { requireBundled } = require(${JSON.stringify(BUNDLE)});
+      process.stdout.write(String(requireBundled(${JSON.stringify(path.join(dir, "entry.ts"))}).answer));`);
+    const launched = fs.existsSync(path.join(dir, "launched"));
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr).toBe("");
+    expect({ answer: run.stdout, launched }).toEqual({ answer: "42", launched: true });
+  });
+});
+
 describe("Pulumi.yaml", () => {
   it("runs the program without ts-node, through the bundling preload", () => {
     const project = parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
