@@ -49,8 +49,13 @@ export const secretKeyProvider: DynamicProvider<undefined> = {
     return { id: randomUUID(), outs: { ...inputs, value: randomBytes(inputs.bytes).toString("base64url") } };
   },
 
+  /**
+   * Nothing to read back: the state is the truth. The inputs leave the key out: a refresh stores them as the
+   * resource's inputs, where `additionalSecretOutputs` does not reach, so the key would sit there in clear.
+   */
   async read(id, props) {
-    return { id, props: props ?? {}, inputs: props ?? {} };
+    const { value: _key, ...inputs } = props ?? {};
+    return { id, props: props ?? {}, inputs };
   },
 
   /** Only `providerVersion` changes in place: the key stays. */

@@ -32,7 +32,11 @@ describe("SecretKey provider", () => {
     const bumped = { ...inputs, providerVersion: "2" };
     expect((await secretKeyProvider.diff(id, outs, bumped)).replaces).toEqual([]);
     expect((await secretKeyProvider.update(id, outs, bumped)).outs?.value).toBe(outs.value);
-    expect((await secretKeyProvider.read(id, outs)).props?.value).toBe(outs.value);
+    const read = await secretKeyProvider.read(id, outs);
+    expect(read.props?.value).toBe(outs.value);
+    // A refresh stores `inputs` as the resource's inputs, which no secret marking covers: never the key.
+    expect(read.inputs).not.toHaveProperty("value");
+    expect(read.inputs).toMatchObject({ bytes: 32, rotation: "" });
   });
 
   it("makes a new key only when rotation or bytes changes (a replacement, created before the old goes)", async () => {
