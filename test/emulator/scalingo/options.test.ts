@@ -84,7 +84,8 @@ describe("CLI", () => {
         let out = "";
         child.stdout.on("data", (chunk: Buffer) => {
           out += chunk.toString();
-          if (out.includes("\n")) resolve(out.trim());
+          // The ready line may arrive in one chunk with the lines after it: take the first.
+          if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")).trim());
         });
         child.once("exit", (code) => reject(new Error(`CLI exited with ${code} before printing`)));
       });
