@@ -37,8 +37,8 @@ export interface ProviderDeclaration<S, C> {
   field: FieldWording;
   /** The settings `configure` keeps on the provider object, from the stack config (and the environment). */
   settings: (get: ConfigGetter) => S;
-  /** A client for these (parsed) inputs, e.g. bound to their region. */
-  connect: (holder: SessionHolder<S>, inputs: Bag) => Promise<C>;
+  /** A client for these (parsed) inputs, e.g. bound to their region, for one CRUD step (`verb`). */
+  connect: (holder: SessionHolder<S>, inputs: Bag, verb: Verb) => Promise<C>;
   /** Inputs `check` fills from the settings before validating (Scalingo: the region). */
   defaults?: (news: Bag, settings: S | undefined) => Bag;
 }
@@ -130,7 +130,7 @@ export async function begin<I extends z.ZodObject, O extends z.ZodType, S, C>(
   const label = declaration.label(raw, verb, id);
   const wording = { provider: api.provider, label, field: api.field, rules: declaration.rules };
   const inputs = parseInputs(declaration.inputs(z), raw, wording);
-  const client = await api.connect(holder, inputs);
+  const client = await api.connect(holder, inputs, verb);
   return { z, inputs, op: `${verb} ${declaration.what(inputs)}`, client };
 }
 
@@ -144,6 +144,6 @@ export async function beginFromState<I extends z.ZodObject, O extends z.ZodType,
 ): Promise<{ z: Zod; state: z.output<O>; op: string; client: C }> {
   const { z }: { z: Zod } = require("zod");
   const state = parseState(z, raw, declaration, verb, id);
-  const client = await declaration.api.connect(holder, state as Bag);
+  const client = await declaration.api.connect(holder, state as Bag, verb);
   return { z, state, op: `${verb} ${declaration.what(state)}`, client };
 }

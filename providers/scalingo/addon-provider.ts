@@ -30,6 +30,7 @@ import {
 import { catalogPlans } from "./catalog";
 import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
+import { knownEmpty, writing } from "./new-apps";
 import { createOnceWith, poll } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import {
@@ -137,20 +138,30 @@ async function convergePlan(client: ScalingoClient, op: string, addon: ApiAddon,
   return waitRunning(client, op, { ...reply.data, app_id: inputs.appId });
 }
 
-/** The connection URL, resolved (`aliases=false`); empty when the variable is missing. */
+/** The value of the app's variable `name`, raw (`aliases=true`) or resolved; empty when it is missing. */
+async function variableValue(client: ScalingoClient, op: string, appId: string, name: string, raw: boolean) {
+  const { z } = client;
+  const path = `/v1/apps/${appId}/variables`;
+  const query = { aliases: String(raw) };
+  const schema = z.array(variableSchema(z));
+  const vars = (await client.request({ op, method: "GET", path, query, root: "variables", schema })).data;
+  return vars.find((v) => v.name === name)?.value ?? "";
+}
+
+/**
+ * The connection URL; empty when the variable is missing. Read raw, as the Variables resource reads the app's
+ * variables, so that a refresh reads them once: the add-on's own variable holds the URL itself. Should it hold
+ * an alias (`$OTHER`, set by hand), it is read again resolved.
+ */
 async function connectionUrl(
   client: ScalingoClient,
   op: string,
   inputs: AddonInputs,
   names: readonly string[],
 ) {
-  const { z } = client;
-  const path = `/v1/apps/${inputs.appId}/variables`;
-  const schema = z.array(variableSchema(z));
-  const vars = (
-    await client.request({ op, method: "GET", path, query: { aliases: "false" }, root: "variables", schema })
-  ).data;
-  return vars.find((v) => v.name === connectionVariable(inputs.provider, names))?.value ?? "";
+  const name = connectionVariable(inputs.provider, names);
+  const raw = await variableValue(client, op, inputs.appId, name, true);
+  return raw.startsWith("$") ? variableValue(client, op, inputs.appId, name, false) : raw;
 }
 
 /** Provision the add-on once, even after a lost response. @see https://developers.scalingo.com/addons */
@@ -160,6 +171,7 @@ async function provision(client: ScalingoClient, op: string, inputs: AddonInputs
   const body = { addon: { addon_provider_id: inputs.provider, plan_id: planId, ...options } };
   const path = `/v1/apps/${inputs.appId}/addons`;
   const schema = addonCreatedSchema(client.z);
+  writing(client, inputs.appId, `addons/${inputs.provider}`);
   return createOnceWith(
     client,
     async () => {
@@ -200,7 +212,8 @@ export const addonProvider: ScalingoProvider = keepingObjects<Settings>({
 
   async create(raw) {
     const { inputs, op, client } = await begin(this, "create", raw, ADDON);
-    const existing = await findByProvider(client, op, inputs);
+    const empty = knownEmpty(client, inputs.appId, `addons/${inputs.provider}`);
+    const existing = empty ? undefined : await findByProvider(client, op, inputs);
     if (existing !== undefined && !(inputs.adopt ?? client.settings.adoptExisting)) {
       throw scalingoError(clashMessage(op, inputs, existing), { status: 422 });
     }

@@ -25,6 +25,7 @@ import {
 import { catalogStacks } from "./catalog";
 import type { ScalingoClient } from "./client";
 import { scalingoError, scalingoInitError } from "./errors";
+import { markNewApp } from "./new-apps";
 import { createOnceWith } from "./operations";
 import { scalingoResource } from "./resource";
 import { type ApiAddon, type ApiApp, type AppInputs, appInputsSchema, appSchema } from "./schemas";
@@ -221,7 +222,11 @@ export const appProvider: ScalingoProvider = keepingObjects<Settings>({
       existing ??
       (await createOnceWith(
         client,
-        () => postApp(client, op, inputs.name, stackId),
+        async () => {
+          const created = await postApp(client, op, inputs.name, stackId);
+          markNewApp(client, created.id);
+          return created;
+        },
         () => findApp(client, op, inputs.name),
       ));
     try {

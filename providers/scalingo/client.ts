@@ -155,8 +155,15 @@ async function sendWithBearer<T>(
   }
 }
 
-/** A client for `region`; builds its own axios instance (nothing is shared at module level). */
-export async function scalingoClient(holder: SessionHolder, region: string): Promise<ScalingoClient> {
+/**
+ * A client for `region`; builds its own axios instance (nothing is shared at module level). A client for a
+ * refresh's `read` (`snapshot`) shares the answers of identical reads already made in that refresh.
+ */
+export async function scalingoClient(
+  holder: SessionHolder,
+  region: string,
+  mode: { snapshot?: boolean } = {},
+): Promise<ScalingoClient> {
   const { z }: { z: Zod } = require("zod");
   const session = sessionOf(holder);
   const http = scalingoHttp(session.settings);
@@ -167,13 +174,14 @@ export async function scalingoClient(holder: SessionHolder, region: string): Pro
   const request = <T>(call: Call<T>): Promise<Reply<T>> => {
     const send = async (token?: string): Promise<Reply<T>> => {
       session.auth.reads ??= singleFlight();
-      const res = await sendShared(session.auth.reads, http, {
+      const config = {
         method: call.method,
         url: `${baseOf(call.base)}${call.path}`,
         params: call.query,
         data: call.body ?? (call.method === "POST" ? {} : undefined),
         headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
-      });
+      };
+      const res = await sendShared(session.auth.reads, http, config, mode.snapshot);
       const location = typeof res.headers.location === "string" ? res.headers.location : undefined;
       return { status: res.status, data: parseReply(call, res.data), location };
     };

@@ -16,6 +16,7 @@ import {
   failureMessage,
 } from "./deployment-mappers";
 import { scalingoError } from "./errors";
+import { writing } from "./new-apps";
 import { createOnceWith, poll } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import type { ScalingoProvider } from "./settings";
@@ -64,6 +65,7 @@ async function getDeployment(client: ScalingoClient, op: string, appId: string, 
 
 /** Deploy and follow until the end; a failure names the status and the end of the build output. */
 async function deploy(client: ScalingoClient, op: string, inputs: DeploymentInputs) {
+  writing(client, inputs.appId, "containers");
   const started = await start(client, op, inputs);
   const ended = await poll(client, {
     what: `${op}: deployment ${started.id}`,

@@ -15,6 +15,7 @@ import type { ScalingoClient } from "./client";
 import { scalingoError } from "./errors";
 import { declaredProcesses, formationChanges } from "./formation-mappers";
 import type { ApiAutoscaler } from "./monitoring-schemas";
+import { knownEmpty, writing } from "./new-apps";
 import { waitForOperation } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
 import { type ApiContainer, containerSchema, type FormationInputs, formationInputsSchema } from "./schemas";
@@ -74,6 +75,7 @@ async function autoscalersToKeep(
 
 /** `POST /scale` and wait for the operation (a never-deployed app answers 200 without one). */
 async function sendScale(client: ScalingoClient, op: string, appId: string, containers: unknown[]) {
+  writing(client, appId, "containers");
   const reply = await client.request({
     op,
     method: "POST",
@@ -87,14 +89,16 @@ async function sendScale(client: ScalingoClient, op: string, appId: string, cont
  * `POST /scale` with the changed types, then wait for the operation. A replay after a lost response gets 400
  * "no change in containers formation": success when the formation now matches. Scalingo disables the
  * autoscaler of every type a scale call names, so the ones that were enabled are enabled again after it.
+ * `known` is the app's containers when they are known without reading them (an app this host just created).
  */
 async function scale(
   client: ScalingoClient,
   op: string,
   inputs: FormationInputs,
   previous: FormationInputs["processes"],
+  known?: ApiContainer[],
 ) {
-  const current = await listContainers(client, op, inputs.appId);
+  const current = known ?? (await listContainers(client, op, inputs.appId));
   const containers = formationChanges(previous, inputs.processes, current, inputs.autoscaled);
   if (containers.length === 0) return;
   const keep = await autoscalersToKeep(
@@ -125,7 +129,7 @@ export const formationProvider: ScalingoProvider = {
 
   async create(raw) {
     const { inputs, op, client } = await begin(this, "create", raw, FORMATION);
-    await scale(client, op, inputs, {});
+    await scale(client, op, inputs, {}, knownEmpty(client, inputs.appId, "containers") ? [] : undefined);
     return { id: formationId(inputs.appId), outs: { ...inputs } };
   },
 

@@ -26,8 +26,10 @@ export const SCALINGO: ProviderDeclaration<Settings, ScalingoClient> = {
   provider: "Scalingo",
   field: (property, message) => `\`${property}\` ${message}`,
   settings: (get) => settingsFrom(get, process.env),
-  // The schema has checked `region` by the time a client is built.
-  connect: (holder, inputs) => scalingoClient(holder, String(inputs.region)),
+  // The schema has checked `region` by the time a client is built. A refresh's reads share their answers
+  // (`base/single-flight.ts`).
+  connect: (holder, inputs, verb) =>
+    scalingoClient(holder, String(inputs.region), { snapshot: verb === "read" }),
   defaults: withDefaultRegion,
 };
 

@@ -37,6 +37,8 @@ export interface SharedAuth {
   lists?: Map<string, Promise<CatalogItem[]>>;
   /** GETs in flight, shared by identical callers (`base/single-flight.ts`). */
   reads?: SingleFlight;
+  /** Apps this host created in this run, with the collections it has written since (`new-apps.ts`). */
+  newApps?: Map<string, Set<string>>;
   /** Database API tokens by add-on ID (`database-api.ts`): one request per database, however many resources. */
   addonTokens?: Map<string, Promise<{ token: string; refreshAt: number }>>;
 }

@@ -9,9 +9,16 @@ import { undefinedIf404 } from "../base/errors";
 import { keepingObjects } from "../base/kept-objects";
 import { begin, beginFromState, providerMethods } from "../base/resource";
 import type { ScalingoClient } from "./client";
+import { knownEmpty, writing } from "./new-apps";
 import { waitForOperation } from "./operations";
 import { appChildDiff, scalingoResource } from "./resource";
-import { appSchema, type VariablesInputs, variableSchema, variablesInputsSchema } from "./schemas";
+import {
+  type ApiVariable,
+  appSchema,
+  type VariablesInputs,
+  variableSchema,
+  variablesInputsSchema,
+} from "./schemas";
 import type { ScalingoProvider, Settings } from "./settings";
 import { declaredVariables, needsRestart, variablesOutputs, variablesPlan } from "./variables-mappers";
 
@@ -57,16 +64,21 @@ async function restart(client: ScalingoClient, op: string, appId: string) {
   if (reply.location !== undefined) await waitForOperation(client, op, appId, reply.location);
 }
 
-/** Move the app's declared variables from `previous` to `inputs`: one bulk upsert, one DELETE per removed key. */
+/**
+ * Move the app's declared variables from `previous` to `inputs`: one bulk upsert, one DELETE per removed key.
+ * `known` is the app's variables when they are known without reading them (an app this host just created).
+ */
 async function converge(
   client: ScalingoClient,
   op: string,
   previous: Record<string, string>,
   inputs: VariablesInputs,
+  known?: ApiVariable[],
 ) {
-  const remote = await listVariables(client, op, inputs.appId);
+  const remote = known ?? (await listVariables(client, op, inputs.appId));
   const plan = variablesPlan(previous, inputs.variables, remote);
   const path = `/v1/apps/${inputs.appId}/variables`;
+  if (plan.upsert.length > 0 || plan.remove.length > 0) writing(client, inputs.appId, "variables");
   if (plan.upsert.length > 0) {
     await client.request({ op, method: "PUT", path, body: { variables: plan.upsert } });
   }
@@ -83,7 +95,7 @@ export const variablesProvider: ScalingoProvider = keepingObjects<Settings>({
   /** Bulk upsert is idempotent, so existing variables of the same name are simply taken over. */
   async create(raw) {
     const { inputs, op, client } = await begin(this, "create", raw, VARIABLES);
-    await converge(client, op, {}, inputs);
+    await converge(client, op, {}, inputs, knownEmpty(client, inputs.appId, "variables") ? [] : undefined);
     return { id: variablesId(inputs.appId), outs: variablesOutputs(inputs) };
   },
 

@@ -137,12 +137,13 @@ describe("paasenv review", () => {
     const first = await ok("review", "down", "7");
     reviewCalls.down = (await loggedRequests(e2e)).map((r) => `${r.method} ${r.path}`);
     // What one review environment costs against Scalingo's 60 calls a minute (docs/benchmarks.md): its
-    // `up` (the catalog once, a lookup before each create, a poll of the add-on list here, where they provision
-    // at once) and its `down` (the add-on list, then the app's single DELETE; everything inside the app goes
-    // with it). 22 here (18 + 4): the two add-ons' lookups, polls and URL reads are one request each when they
-    // overlap (base/single-flight.ts); 25 when none does.
+    // `up` (the catalog once, a lookup of the app before creating it, none inside the app it just created
+    // (providers/scalingo/new-apps.ts), the add-on list polled while they provision at once) and its `down`
+    // (the add-on list, then the app's single DELETE; everything inside the app goes with it). 19 here
+    // (15 + 4): the two add-ons' polls and URL reads are one request each when they overlap
+    // (base/single-flight.ts); 21 when none does.
     console.info(`review up: ${reviewCalls.up.length} calls; review down: ${reviewCalls.down.join(", ")}`);
-    expect(reviewCalls.up.length + reviewCalls.down.length).toBeLessThanOrEqual(25);
+    expect(reviewCalls.up.length + reviewCalls.down.length).toBeLessThanOrEqual(21);
     expect(
       reviewCalls.down.filter((call) => !call.startsWith("GET ") && !call.includes("/tokens/exchange")),
     ).toEqual([expect.stringMatching(/^DELETE \/v1\/apps\/[^/]+$/)]);

@@ -1,7 +1,7 @@
 /** Identical GETs in flight share one request; writes never do, and a caller always sees its own writes. */
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from "axios";
-import { describe, expect, it } from "vitest";
-import { requestKey, sendShared, singleFlight } from "../../../providers/base/single-flight";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { requestKey, SNAPSHOT_MS, sendShared, singleFlight } from "../../../providers/base/single-flight";
 
 /** An HTTP client whose requests stay pending until `answer` settles them, in order; it records each request. */
 function pendingHttp() {
@@ -105,5 +105,55 @@ describe("sendShared", () => {
   it("keys requests by method, URL, query and credentials", () => {
     expect(requestKey(get("/x"))).not.toBe(requestKey(get("/x", "t2")));
     expect(requestKey(get("/x"))).toBe(requestKey(get("/x")));
+  });
+});
+
+describe("sendShared for a refresh's reads (snapshot)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("shares an answer already in with the next identical refresh read, never with another read", async () => {
+    const { http, sent, answer } = pendingHttp();
+    const state = singleFlight();
+    const first = sendShared(state, http, get("/v1/apps/a"), true);
+    answer(0, "app");
+    await first;
+    expect((await sendShared(state, http, get("/v1/apps/a"), true)).data).toBe("app");
+    expect(sent).toHaveLength(1);
+    const poll = sendShared(state, http, get("/v1/apps/a"));
+    answer(1, "again");
+    expect((await poll).data).toBe("again");
+    expect(sent).toHaveLength(2);
+  });
+
+  it("asks again once this host has sent a write, even one still in flight", async () => {
+    const { http, sent, answer } = pendingHttp();
+    const state = singleFlight();
+    const first = sendShared(state, http, get("/v1/apps/a/variables"), true);
+    answer(0, "old");
+    await first;
+    void sendShared(state, http, { method: "PUT", url: "/v1/apps/a/variables" });
+    const after = sendShared(state, http, get("/v1/apps/a/variables"), true);
+    answer(2, "new");
+    expect((await after).data).toBe("new");
+    expect(sent.map((c) => c.method)).toEqual(["GET", "PUT", "GET"]);
+  });
+
+  it("keeps no failed answer, and none older than SNAPSHOT_MS", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { http, sent, answer, fail } = pendingHttp();
+    const state = singleFlight();
+    const failed = sendShared(state, http, get("/x"), true);
+    fail(0, new Error("503"));
+    await expect(failed).rejects.toThrow("503");
+    const first = sendShared(state, http, get("/x"), true);
+    answer(1, "one");
+    await first;
+    vi.advanceTimersByTime(SNAPSHOT_MS);
+    const later = sendShared(state, http, get("/x"), true);
+    answer(2, "two");
+    expect((await later).data).toBe("two");
+    expect(sent).toHaveLength(3);
   });
 });

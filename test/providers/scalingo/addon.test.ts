@@ -198,6 +198,7 @@ describe("Addon lifecycle against the emulator", () => {
     expect(read.inputs?.plan).toBe("postgresql-starter-1024");
     expect((await addonProvider.diff(id, read.props ?? {}, inputs)).changes).toBe(true);
     await h.drift({ app: "shop-staging", kind: "addon", key: "postgresql", delete: true });
+    h.nextRun(); // One refresh reads the list once: the next one sees the deletion.
     expect((await addonProvider.read(id, outs)).props?.status).toBe("missing");
   });
 

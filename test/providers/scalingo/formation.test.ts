@@ -99,6 +99,7 @@ describe("Formation lifecycle against the emulator", () => {
 
   it("reports a process type missing from the Procfile clearly", async () => {
     await deployApp(h, "shop-staging", "web: node server.js\n");
+    h.nextRun();
     const error = await rejection(
       createFormation({ web: { amount: 1, size: "M" }, clock: { amount: 1, size: "S" } }),
     );

@@ -69,6 +69,12 @@ export interface Harness {
   /** The emulator's whole state. */
   state(): Promise<EmulatorStateJson>;
   reset(): Promise<void>;
+  /**
+   * Start the next run: the providers keep their configuration, but what the host shared is forgotten (the
+   * bearer, the catalog, the apps it created). Tests that change an app out of band call it so that the app
+   * is, as it would be in real use, one that existed before the run.
+   */
+  nextRun(): void;
 }
 
 /** The part of `GET /__emulator/state` the tests read. */
@@ -135,6 +141,7 @@ export async function startHarness(options: Parameters<typeof startEmulator>[0] 
     reset: async () => {
       await control(url, "POST", "reset");
     },
+    nextRun: resetSessions,
   };
 }
 

@@ -98,6 +98,7 @@ describe("Variables lifecycle against the emulator", () => {
 
   it("takes over an existing variable of the same name and writes nothing when values already match", async () => {
     await h.drift({ app: "shop-staging", kind: "variable", key: "NODE_ENV", set: { value: "production" } });
+    h.nextRun();
     await h.clearRequests();
     await createVariables(declared({ NODE_ENV: "production" }));
     expect(await calls()).toEqual([]);
