@@ -1,9 +1,10 @@
 /**
  * Waiting, the two ways providers need it: a create that must never run twice after a lost response
- * (`createOnce`), and polling an asynchronous operation until it is done (`pollUntil`). Pure functions over the
- * callbacks they are given; providers capture them by value.
+ * (`createOnce`), and polling an asynchronous operation until it is done (`pollUntil`). Functions over the
+ * callbacks they are given; the only state is the host's poll clocks (`joinClock`), kept on `process`.
  */
 import { providerError } from "./errors";
+import { processRegistry } from "./process-registry";
 import { hostProgress, type ProgressSink, waitingMessage } from "./progress";
 
 /** Wait `ms` milliseconds. */
@@ -62,6 +63,11 @@ export interface PollOptions<T> {
   state?: (value: T) => string | undefined;
   /** Where the progress lines go, one per probe that is not done. @default the engine, in the provider host */
   progress?: ProgressSink;
+  /**
+   * What the probe reads (`GET /v1/apps/a/addons`), when other waits of the host may read it too: waits with the
+   * same `clock` probe at the same instants, so their probes share one request (see {@link joinClock}).
+   */
+  clock?: string;
 }
 
 /**
@@ -87,11 +93,58 @@ export function onPollGrid(nowMs: number, waitMs: number, intervalMs: number): n
 }
 
 /**
+ * The first instant after `nowMs` at which a wait anchored at `anchorMs` probes: from the anchor, each wait is
+ * {@link nextPollWait} of the time since the anchor, ended on the {@link onPollGrid} grid. A pure function of
+ * its arguments, so waits that share an anchor probe at the same instants.
+ */
+export function nextPollAt(anchorMs: number, nowMs: number, intervalMs: number): number {
+  let at = anchorMs;
+  while (at <= nowMs) at += Math.max(1, onPollGrid(at, nextPollWait(at - anchorMs, intervalMs), intervalMs));
+  return at;
+}
+
+/**
+ * The anchor of a wait: its own start, or the start of a wait of this host on the same `clock` that began at most
+ * `intervalMs` before it and is still going. Two add-ons of one app whose creates return a few hundred
+ * milliseconds apart (one was retried after a 429) so probe their app's add-on list together, and share each
+ * probe, instead of each on its own schedule; a wait that began long after never inherits another's slower
+ * pace. `leave` when the wait ends.
+ */
+export function joinClock(
+  clock: string | undefined,
+  startedMs: number,
+  intervalMs: number,
+): { anchor: number; leave: () => void } {
+  const own = { anchor: startedMs, leave: () => undefined };
+  if (clock === undefined) return own;
+  const clocks = processRegistry<{ anchor: number; waits: number }>("paasenv.poll-clocks");
+  const running = clocks.get(clock);
+  if (running !== undefined && startedMs - running.anchor > intervalMs) return own;
+  const entry = running ?? { anchor: startedMs, waits: 0 };
+  entry.waits += 1;
+  clocks.set(clock, entry);
+  const leave = () => {
+    entry.waits -= 1;
+    if (entry.waits === 0 && clocks.get(clock) === entry) clocks.delete(clock);
+  };
+  return { anchor: entry.anchor, leave };
+}
+
+/**
  * Poll `probe` until `done`, failing on `failure` or after `timeoutMs` (customTimeouts do not reach us), and say
  * after each probe that is not done what is awaited and for how long (`progress`).
  */
 export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
   const started = Date.now();
+  const clock = joinClock(opts.clock, started, opts.intervalMs);
+  try {
+    return await pollFrom(opts, started, clock.anchor);
+  } finally {
+    clock.leave();
+  }
+}
+
+async function pollFrom<T>(opts: PollOptions<T>, started: number, anchor: number): Promise<T> {
   const deadline = started + opts.timeoutMs;
   const progress = opts.progress ?? hostProgress();
   let known = opts.known;
@@ -107,7 +160,7 @@ export async function pollUntil<T>(opts: PollOptions<T>): Promise<T> {
     }
     progress(waitingMessage(opts.what, Date.now() - started, opts.state?.(value)));
     const now = Date.now();
-    const wait = onPollGrid(now, nextPollWait(now - started, opts.intervalMs), opts.intervalMs);
+    const wait = nextPollAt(anchor, now, opts.intervalMs) - now;
     await sleep(Math.min(wait, Math.max(0, deadline - now)));
   }
 }

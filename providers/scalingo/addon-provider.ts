@@ -100,13 +100,14 @@ async function planIdOf(client: ScalingoClient, op: string, inputs: AddonInputs)
 
 /**
  * Provisioning and plan changes are asynchronous: wait for `running`, with a deadline. The probe reads the app's
- * add-on list rather than the add-on: the add-ons of one app waiting together share each poll
- * (`base/single-flight.ts`, `onPollGrid`).
+ * add-on list rather than the add-on: the add-ons of one app waiting together probe it at the same instants
+ * (`clock`) and share each request (`base/single-flight.ts`).
  */
 async function waitRunning(client: ScalingoClient, op: string, addon: ApiAddon): Promise<ApiAddon> {
   const appId = addon.app_id ?? "";
   return poll(client, {
     what: `${op}: waiting for the add-on to be running`,
+    clock: `GET ${client.region} /v1/apps/${appId}/addons`,
     known: addon,
     probe: async () => {
       const listed = await undefinedIf404(listAddons(client, op, appId));

@@ -253,12 +253,18 @@ export const appProvider: ScalingoProvider = keepingObjects<Settings>({
     return { outs: appOutputs(inputs, app) };
   },
 
+  /**
+   * With the app itself named in the permission, it goes whatever it holds: no look at its add-ons first (the
+   * DELETE's 404 says it is already gone). Else the add-on list says what it holds, and whether it is still
+   * there (404).
+   */
   async delete(id, props) {
     const { state, op, client } = await beginFromState(this, "delete", props, APP);
-    // The add-on list says both what the app holds and whether it is still there (404: already gone).
-    const addons = await undefinedIf404(listAddons(client, op, id));
-    if (addons === undefined) return;
-    refuseDeletingData(this, op, id, addons);
+    if (unpermitted([{ resource: "app", id }], permitsOf(this)).length > 0) {
+      const addons = await undefinedIf404(listAddons(client, op, id));
+      if (addons === undefined) return;
+      refuseDeletingData(this, op, id, addons);
+    }
     await deleteApp(client, op, id, state.name);
   },
 });

@@ -10,7 +10,10 @@ import type { ScalingoClient } from "./client";
 import { operationSchema } from "./schemas";
 
 /** What to poll and when it is over; the deadline and interval come from the client's settings. */
-export type Poll<T> = Pick<PollOptions<T>, "what" | "probe" | "known" | "done" | "failure" | "state">;
+export type Poll<T> = Pick<
+  PollOptions<T>,
+  "what" | "probe" | "known" | "done" | "failure" | "state" | "clock"
+>;
 
 /** Poll until done, within `scalingo:operationTimeoutMs`. */
 export function poll<T>(client: ScalingoClient, opts: Poll<T>): Promise<T> {

@@ -6,11 +6,11 @@
  * against the local Scalingo emulator with realistic latencies. Each is a median of several runs with its min
  * and max, and compared with a floor measured in the same run: an empty TypeScript program's preview (one run of
  * it before each measured run), or the API's own critical path. Nothing here asserts a time; tests pin API call
- * counts instead. The review scenario runs at 120 requests a minute by default, twice Scalingo's limit, so that
- * the whole bench stays under 15 minutes; `--rate-limit 60` runs it at Scalingo's own (about 8 minutes more).
+ * counts instead. The review scenario runs at Scalingo's own limit, 60 requests a minute per token (about 6 to 7
+ * minutes of the bench); another `--rate-limit` is said in the output as a scaled one.
  *
  *   npm run bench [-- --runs 5 --latency-ms 50 --addon-provision-ms 3000 --operation-ms 1000
- *                     --review-stacks 20 --review-concurrency 4 --rate-limit 120 --out .bench/results.json]
+ *                     --review-stacks 20 --review-concurrency 4 --rate-limit 60 --out .bench/results.json]
  */
 import * as fs from "node:fs";
 import * as os from "node:os";

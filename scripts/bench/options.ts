@@ -30,7 +30,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   operationMs: 1000,
   reviewStacks: 20,
   reviewConcurrency: 4,
-  rateLimit: 120,
+  rateLimit: 60,
   out: ".bench/results.json",
 };
 

@@ -1,8 +1,10 @@
 /** Create-once and polling, with fake callbacks. */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { providerError } from "../../../providers/base/errors";
 import {
   createOnce,
+  joinClock,
+  nextPollAt,
   nextPollWait,
   onPollGrid,
   outcomeUnknown,
@@ -172,5 +174,67 @@ describe("pollUntil", () => {
       pollUntil({ ...base, timeoutMs: 5, probe: async () => 0, done: () => false }),
     );
     expect(error.message).toBe("op 1 did not finish within 0 s; raise the timeout");
+  });
+});
+
+describe("waits on one clock", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("probe at the instants nextPollWait and the grid give from the anchor", () => {
+    const instants = [0];
+    for (let i = 0; i < 6; i++)
+      instants.push(nextPollAt(10_000, 10_000 + (instants.at(-1) ?? 0), 2_000) - 10_000);
+    expect(instants).toEqual([0, 1_000, 2_000, 3_000, 4_500, 6_750, 10_250]);
+    // Whatever "now" is between two instants, the next one is the same.
+    expect(nextPollAt(10_000, 12_001, 2_000)).toBe(13_000);
+    expect(nextPollAt(10_000, 12_999, 2_000)).toBe(13_000);
+    // No interval at all still moves forward.
+    expect(nextPollAt(0, 5, 0)).toBeGreaterThan(5);
+  });
+
+  /** The instants (from 0) at which a wait on `clock` that starts at `startMs` probes, done from `doneMs` on. */
+  function wait(clock: string | undefined, doneMs: number, probes: number[]) {
+    return pollUntil({
+      provider: "Acme",
+      what: "op",
+      hint: "",
+      timeoutMs: 60_000,
+      intervalMs: 2_000,
+      clock,
+      known: 0,
+      progress: () => undefined,
+      probe: async () => {
+        probes.push(Date.now());
+        return Date.now();
+      },
+      done: (now) => now >= doneMs,
+    });
+  }
+
+  it("share their instants when they begin within an interval, and keep their own when later", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const [first, second, late] = [[], [], []] as number[][];
+    const waits = [wait("GET /v1/apps/a/addons", 5_000, first ?? [])];
+    await vi.advanceTimersByTimeAsync(600);
+    waits.push(wait("GET /v1/apps/a/addons", 5_000, second ?? []));
+    await vi.advanceTimersByTimeAsync(1_900);
+    waits.push(wait("GET /v1/apps/a/addons", 6_000, late ?? []));
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all(waits);
+    expect(first).toEqual([1_000, 2_000, 3_000, 4_500, 6_750]);
+    expect(second).toEqual([1_000, 2_000, 3_000, 4_500, 6_750]);
+    // Began 2.5 s after the first: its own pace, not the first one's slower one.
+    expect(late).toEqual([3_500, 4_500, 5_500, 7_000]);
+  });
+
+  it("forget the clock once every wait on it has ended", () => {
+    const a = joinClock("k", 1_000, 2_000);
+    const b = joinClock("k", 1_500, 2_000);
+    expect([a.anchor, b.anchor]).toEqual([1_000, 1_000]);
+    a.leave();
+    b.leave();
+    expect(joinClock("k", 9_000, 2_000).anchor).toBe(9_000);
   });
 });

@@ -199,6 +199,28 @@ describe("App lifecycle against the emulator", () => {
     ]);
   });
 
+  it("deletes with the DELETE alone when the permission names the app, and is done when it is already gone", async () => {
+    const { id, outs } = await createApp();
+    await checkAndCreate(addonProvider, {
+      appId: id,
+      region: "osc-fr1",
+      provider: "redis",
+      plan: "redis-sandbox",
+    });
+    await laterRun(permit({ resource: "app", id }));
+    await h.clearRequests();
+    await appProvider.delete(id, outs);
+    const calls = async () =>
+      (await h.requests())
+        .map((r) => `${r.method} ${r.path.split("?")[0]} ${r.status}`)
+        .filter((c) => !/tokens\/exchange|regions/.test(c));
+    expect(await calls()).toEqual([`DELETE /v1/apps/${id} 204`]);
+    expect(await appsOf(h)).toEqual({});
+    await h.clearRequests();
+    await appProvider.delete(id, outs);
+    expect(await calls()).toEqual([`DELETE /v1/apps/${id} 404`]);
+  });
+
   it("deletes an app renamed outside paasenv, confirming with the name read back", async () => {
     const { id, outs } = await createApp();
     await api(h, "POST", `/v1/apps/${id}/rename`, { current_name: "shop-staging", new_name: "shop-renamed" });
