@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { checkEnvironment } from "../../components/app-environment";
 import {
   canonicalUrl,
   catalogChecks,
-  checkEnvironment,
   configVariables,
   declaredAddons,
   formationProcesses,
   hasDomains,
   protectionFor,
-} from "../../components/app-environment";
+} from "../../components/config/environment";
 import { ConfigError } from "../../components/config/errors";
 import { parseStackConfig } from "../../components/config/schema";
 
