@@ -65,7 +65,8 @@ export interface PollOptions<T> {
   progress?: ProgressSink;
   /**
    * What the probe reads (`GET /v1/apps/a/addons`), when other waits of the host may read it too: waits with the
-   * same `clock` probe at the same instants, so their probes share one request (see {@link joinClock}).
+   * same `clock` that begin within an interval of each other probe at the same instants, so their probes share
+   * one request (see {@link joinClock}).
    */
   clock?: string;
 }
@@ -104,23 +105,22 @@ export function nextPollAt(anchorMs: number, nowMs: number, intervalMs: number):
 }
 
 /**
- * The anchor of a wait: its own start, or the start of a wait of this host on the same `clock` that began at most
- * `intervalMs` before it and is still going. Two add-ons of one app whose creates return a few hundred
- * milliseconds apart (one was retried after a 429) so probe their app's add-on list together, and share each
- * probe, instead of each on its own schedule; a wait that began long after never inherits another's slower
- * pace. `leave` when the wait ends.
+ * The anchor of a wait: the start of the latest clock of this host on `clock`, while that began at most
+ * `intervalMs` before this wait and a wait on it is still going; else this wait's own start, which becomes that
+ * latest clock. Two add-ons of one app whose creates return a few hundred milliseconds apart (one was retried
+ * after a 429) so probe their app's add-on list together, and share each probe, instead of each on its own
+ * schedule; a wait that began long after never inherits another's slower pace. `leave` when the wait ends.
  */
 export function joinClock(
   clock: string | undefined,
   startedMs: number,
   intervalMs: number,
 ): { anchor: number; leave: () => void } {
-  const own = { anchor: startedMs, leave: () => undefined };
-  if (clock === undefined) return own;
+  if (clock === undefined) return { anchor: startedMs, leave: () => undefined };
   const clocks = processRegistry<{ anchor: number; waits: number }>("paasenv.poll-clocks");
   const running = clocks.get(clock);
-  if (running !== undefined && startedMs - running.anchor > intervalMs) return own;
-  const entry = running ?? { anchor: startedMs, waits: 0 };
+  const recent = running !== undefined && startedMs - running.anchor <= intervalMs;
+  const entry = recent ? running : { anchor: startedMs, waits: 0 };
   entry.waits += 1;
   clocks.set(clock, entry);
   const leave = () => {
@@ -160,7 +160,8 @@ async function pollFrom<T>(opts: PollOptions<T>, started: number, anchor: number
     }
     progress(waitingMessage(opts.what, Date.now() - started, opts.state?.(value)));
     const now = Date.now();
-    const wait = nextPollAt(anchor, now, opts.intervalMs) - now;
+    // Never sooner than a quarter of the interval after a probe that came back late (retried after a 429).
+    const wait = nextPollAt(anchor, now + opts.intervalMs / 4, opts.intervalMs) - now;
     await sleep(Math.min(wait, Math.max(0, deadline - now)));
   }
 }

@@ -5,9 +5,10 @@
  * was sent, so a caller always sees its own writes (and everyone's writes that completed before it asked).
  *
  * A refresh's reads (`snapshot`) go one step further: they share the answer of an identical refresh read that
- * has already come back, while this host has sent no write since that read was sent, and for at most
- * {@link SNAPSHOT_MS}. A refresh reads every resource of a stack within moments and writes nothing, so the app,
- * its add-on list and its variables, which several resources read, are each one request, whatever the timing.
+ * has already come back, if no write of this host was in flight when that read was sent and none has been sent
+ * since, for at most {@link SNAPSHOT_MS}. A refresh reads every resource of a stack within moments, so the app,
+ * its add-on list and its variables, which several resources read, are each one request. (A database resource's
+ * read first asks for a database token, a POST, which counts as a write: the reads after it ask again.)
  * Nothing else ever sees a completed answer: creates, updates and polls always ask again.
  */
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from "axios";
@@ -15,7 +16,7 @@ import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from "axios";
 /** How long a refresh may reuse a read's answer: far longer than a refresh takes, short enough not to linger. */
 export const SNAPSHOT_MS = 30_000;
 
-/** A GET shared by identical callers, and the count of writes sent when it left. */
+/** A GET shared by identical callers, with the counts of writes completed and sent when it left. */
 interface Shared {
   writes: number;
   sent: number;
@@ -56,6 +57,7 @@ function sendWrite(state: SingleFlight, http: AxiosInstance, config: AxiosReques
     state.writes += 1;
   };
   state.sent += 1;
+  state.snapshots.clear();
   const response = http.request(config);
   response.then(counted, counted);
   return response;
@@ -65,7 +67,7 @@ function sendWrite(state: SingleFlight, http: AxiosInstance, config: AxiosReques
 function snapshotOf(state: SingleFlight, key: string, now: number): Shared | undefined {
   const kept = state.snapshots.get(key);
   if (kept === undefined) return undefined;
-  if (kept.sent === state.sent && now - kept.at < SNAPSHOT_MS) return kept;
+  if (kept.writes === kept.sent && kept.sent === state.sent && now - kept.at < SNAPSHOT_MS) return kept;
   state.snapshots.delete(key);
   return undefined;
 }

@@ -1,13 +1,14 @@
 /**
  * Apps this provider host created in this run, and which of their collections are still known to be empty.
  *
- * A new app holds nothing: no add-on, no variable, no container (Scalingo lists containers only once a
- * Procfile has been deployed). So a child's create on it can skip the look-up it makes first — the app's
- * add-ons before provisioning one, its variables before the bulk upsert, its containers before scaling — as long
- * as this host has not written that collection since: each look-up is a request against a limit of 60 a minute,
- * and a review environment makes three of them.
+ * A new app holds no add-on, no container (Scalingo lists containers only once a Procfile has been deployed)
+ * and no variable but those its add-ons inject. So a child's create on it can skip the look-up it makes first —
+ * the app's add-ons before provisioning one, its variables before the bulk upsert, its containers before scaling —
+ * as long as this host has not written that collection since: each look-up is a request against a limit of 60 a
+ * minute, and a review environment makes three of them. (The variables are taken as empty even once an add-on has
+ * injected its own: the upsert then sends a declared variable that already had its value, which changes nothing.)
  *
- * - Only a 201 to this host's own `POST /v1/apps` marks an app. An adopted app, or one found after a lost
+ * - Only this host's own successful `POST /v1/apps` marks an app. An adopted app, or one found after a lost
  *   response, is looked at as before, and so is every app in the next run, or in a run retried after an
  *   interruption (a new host starts with none).
  * - A write of this host to a collection (an add-on of one provider, the variables, the containers: a scale or a
@@ -21,7 +22,7 @@ import type { ScalingoClient } from "./client";
 /** A collection of an app: `variables`, `containers`, or `addons/<provider>` (one add-on per provider). */
 export type AppCollection = "variables" | "containers" | `addons/${string}`;
 
-/** Record that this host just created `appId` (its `POST /v1/apps` answered 201). */
+/** Record that this host just created `appId` (its own `POST /v1/apps` succeeded). */
 export function markNewApp(client: ScalingoClient, appId: string): void {
   client.shared.newApps ??= new Map();
   client.shared.newApps.set(appId, new Set());

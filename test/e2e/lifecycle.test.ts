@@ -122,7 +122,7 @@ describe("a full environment under the real engine", () => {
     console.info(`refresh: ${reads.length} reads for ${scalingo} Scalingo resources: ${reads.join(", ")}`);
     // Each URL once: a refresh's reads share their answers (base/single-flight.ts), so the app (read by the App
     // and the Domain), its add-on list (by each add-on) and its variables (by the Variables resource and each
-    // add-on, for its connection URL) are one request each, whatever the timing.
+    // add-on, for its connection URL) are one request each, whatever the timing (nothing here writes).
     expect(new Set(reads).size).toBe(reads.length);
     expect(reads.length + 1).toBeLessThanOrEqual(scalingo);
   });

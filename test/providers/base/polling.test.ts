@@ -215,18 +215,45 @@ describe("waits on one clock", () => {
 
   it("share their instants when they begin within an interval, and keep their own when later", async () => {
     vi.useFakeTimers({ now: 0 });
-    const [first, second, late] = [[], [], []] as number[][];
+    const [first, second, late, later] = [[], [], [], []] as number[][];
     const waits = [wait("GET /v1/apps/a/addons", 5_000, first ?? [])];
     await vi.advanceTimersByTimeAsync(600);
     waits.push(wait("GET /v1/apps/a/addons", 5_000, second ?? []));
     await vi.advanceTimersByTimeAsync(1_900);
     waits.push(wait("GET /v1/apps/a/addons", 6_000, late ?? []));
+    await vi.advanceTimersByTimeAsync(500);
+    waits.push(wait("GET /v1/apps/a/addons", 6_000, later ?? []));
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(waits);
     expect(first).toEqual([1_000, 2_000, 3_000, 4_500, 6_750]);
-    expect(second).toEqual([1_000, 2_000, 3_000, 4_500, 6_750]);
-    // Began 2.5 s after the first: its own pace, not the first one's slower one.
+    // Its first probe at least a quarter of the interval after its start, then the first one's instants.
+    expect(second).toEqual([2_000, 3_000, 4_500, 6_750]);
+    // Began 2.5 s after the first: its own pace, not the first one's slower one, and a clock for the next.
     expect(late).toEqual([3_500, 4_500, 5_500, 7_000]);
+    expect(later).toEqual([4_500, 5_500, 7_000]);
+  });
+
+  it("never probe sooner than a quarter of the interval after a probe that came back late", async () => {
+    vi.useFakeTimers({ now: 0 });
+    const probes: number[] = [];
+    const slow = pollUntil({
+      provider: "Acme",
+      what: "op",
+      hint: "",
+      timeoutMs: 60_000,
+      intervalMs: 2_000,
+      progress: () => undefined,
+      probe: async () => {
+        probes.push(Date.now());
+        // The first probe takes 1.9 s (retried after 429s): it comes back 100 ms before the next instant.
+        if (probes.length === 1) await new Promise((resolve) => setTimeout(resolve, 1_900));
+        return Date.now();
+      },
+      done: (now) => now >= 3_500,
+    });
+    await vi.advanceTimersByTimeAsync(10_000);
+    await slow;
+    expect(probes).toEqual([0, 3_000, 4_500]);
   });
 
   it("forget the clock once every wait on it has ended", () => {

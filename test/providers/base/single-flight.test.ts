@@ -127,17 +127,24 @@ describe("sendShared for a refresh's reads (snapshot)", () => {
     expect(sent).toHaveLength(2);
   });
 
-  it("asks again once this host has sent a write, even one still in flight", async () => {
+  it("asks again once this host has sent a write, and never reuses an answer asked during a write", async () => {
     const { http, sent, answer } = pendingHttp();
     const state = singleFlight();
     const first = sendShared(state, http, get("/v1/apps/a/variables"), true);
     answer(0, "old");
     await first;
-    void sendShared(state, http, { method: "PUT", url: "/v1/apps/a/variables" });
+    const write = sendShared(state, http, { method: "PUT", url: "/v1/apps/a/variables" });
+    const during = sendShared(state, http, get("/v1/apps/a/variables"), true);
+    answer(2, "maybe");
+    expect((await during).data).toBe("maybe");
+    answer(1, {});
+    await write;
+    // Asked while the write was in flight, that answer may not show it: the next read asks again.
     const after = sendShared(state, http, get("/v1/apps/a/variables"), true);
-    answer(2, "new");
+    answer(3, "new");
     expect((await after).data).toBe("new");
-    expect(sent.map((c) => c.method)).toEqual(["GET", "PUT", "GET"]);
+    expect(sent.map((c) => c.method)).toEqual(["GET", "PUT", "GET", "GET"]);
+    expect(state.snapshots.size).toBe(1);
   });
 
   it("keeps no failed answer, and none older than SNAPSHOT_MS", async () => {
